@@ -1,0 +1,99 @@
+import { z } from "zod";
+
+/** Empty strings count as unset, so `FOO=` in a .env file means "use the default". */
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess(
+    (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
+    schema.optional(),
+  );
+
+const list = z.string().transform((s) =>
+  s
+    .split(",")
+    .map((x) => x.trim())
+    .filter(Boolean),
+);
+
+const schema = z.object({
+  PORT: optional(z.coerce.number().int().min(0).max(65535)),
+  HOST: optional(z.string()),
+  CORPUS_DIR: optional(z.string()),
+  INDEX_DIR: optional(z.string()),
+  OPENAI_API_KEY: optional(z.string()),
+  OPENAI_BASE_URL: optional(z.url()),
+  CHAT_MODEL: optional(z.string()),
+  EMBEDDINGS: optional(z.enum(["local", "openai"])),
+  EMBEDDING_MODEL: optional(z.string()),
+  CORS_ORIGINS: optional(list),
+  BODY_LIMIT_BYTES: optional(z.coerce.number().int().positive()),
+  MODEL_TIMEOUT_MS: optional(z.coerce.number().int().positive()),
+  MODEL_MAX_RETRIES: optional(z.coerce.number().int().min(0).max(10)),
+  MODEL_CONCURRENCY: optional(z.coerce.number().int().positive()),
+  LOG_LEVEL: optional(z.enum(["debug", "info", "warn", "error", "silent"])),
+});
+
+export type Config = {
+  port: number;
+  host: string;
+  corpusDir: string;
+  indexDir: string;
+  corsOrigins: string[];
+  bodyLimitBytes: number;
+  logLevel: "debug" | "info" | "warn" | "error" | "silent";
+  embeddings:
+    | { kind: "local" }
+    | { kind: "openai"; apiKey: string; baseURL?: string; model: string };
+  /** Present only when OPENAI_API_KEY is set: answers then come from the model. */
+  chat?: {
+    apiKey: string;
+    baseURL?: string;
+    model: string;
+    timeoutMs: number;
+    maxRetries: number;
+    concurrency: number;
+  };
+};
+
+export class ConfigError extends Error {}
+
+/** The one place that reads the environment. Throws ConfigError with every problem listed. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
+    throw new ConfigError(`invalid environment: ${problems.join("; ")}`);
+  }
+  const e = parsed.data;
+  const apiKey = e.OPENAI_API_KEY;
+  if (e.EMBEDDINGS === "openai" && !apiKey) {
+    throw new ConfigError("invalid environment: EMBEDDINGS=openai needs OPENAI_API_KEY");
+  }
+  return {
+    port: e.PORT ?? 8787,
+    host: e.HOST ?? "127.0.0.1",
+    corpusDir: e.CORPUS_DIR ?? "corpus",
+    indexDir: e.INDEX_DIR ?? "index",
+    corsOrigins: e.CORS_ORIGINS ?? [],
+    bodyLimitBytes: e.BODY_LIMIT_BYTES ?? 64 * 1024,
+    logLevel: e.LOG_LEVEL ?? "info",
+    embeddings:
+      e.EMBEDDINGS === "openai" && apiKey
+        ? {
+            kind: "openai",
+            apiKey,
+            baseURL: e.OPENAI_BASE_URL,
+            model: e.EMBEDDING_MODEL ?? "text-embedding-3-small",
+          }
+        : { kind: "local" },
+    chat: apiKey
+      ? {
+          apiKey,
+          baseURL: e.OPENAI_BASE_URL,
+          model: e.CHAT_MODEL ?? "gpt-4o-mini",
+          timeoutMs: e.MODEL_TIMEOUT_MS ?? 20_000,
+          maxRetries: e.MODEL_MAX_RETRIES ?? 1,
+          concurrency: e.MODEL_CONCURRENCY ?? 4,
+        }
+      : undefined,
+  };
+}

@@ -1,0 +1,104 @@
+import { readdir, readFile } from "node:fs/promises";
+import { basename, extname, join } from "node:path";
+import { z } from "zod";
+import { placeMarkdownParagraphs } from "./markdown.js";
+import { looksHardWrapped, newspaperParagraphs, tidySpaces } from "./normalize.js";
+import { DEFAULT_SPLIT, type SplitOptions, toPassages } from "./passages.js";
+import { hasReportStructure, type Placed, placeReportParagraphs } from "./structure.js";
+import type { Doc, Paragraph, Passage } from "./types.js";
+
+/** Optional `<doc>.meta.json` beside a document: its title, and where an excerpt begins. */
+const metaSchema = z.object({
+  title: z.string().min(1).optional(),
+  startsIn: z.array(z.string().min(1)).optional(),
+});
+type Meta = z.infer<typeof metaSchema>;
+
+export type SourceFile = { name: string; raw: string; meta: Meta };
+export type Ingested = { docs: Doc[]; passages: Passage[] };
+
+const DOC_EXT = new Set([".txt", ".md"]);
+
+/** The corpus folder's documents, sorted by name, with their sidecar metadata. */
+export async function readCorpus(dir: string): Promise<SourceFile[]> {
+  const entries = (await readdir(dir, { withFileTypes: true }))
+    .filter((e) => e.isFile() && DOC_EXT.has(extname(e.name).toLowerCase()))
+    .map((e) => e.name)
+    .sort();
+  const files: SourceFile[] = [];
+  for (const name of entries) {
+    const raw = await readFile(join(dir, name), "utf8");
+    files.push({ name, raw, meta: await readMeta(dir, name) });
+  }
+  return files;
+}
+
+async function readMeta(dir: string, name: string): Promise<Meta> {
+  const path = join(dir, `${basename(name, extname(name))}.meta.json`);
+  let text: string;
+  try {
+    text = await readFile(path, "utf8");
+  } catch {
+    return {};
+  }
+  return metaSchema.parse(JSON.parse(text));
+}
+
+/** Paragraphs of one file, placed in its section tree. */
+function placeParagraphs(file: SourceFile): Placed[] {
+  if (extname(file.name).toLowerCase() === ".md") return placeMarkdownParagraphs(file.raw);
+  const paragraphs = looksHardWrapped(file.raw)
+    ? newspaperParagraphs(file.raw)
+    : file.raw
+        .replace(/\r\n?/g, "\n")
+        .split(/\n\s*\n/)
+        .map((p) => tidySpaces(p.replace(/\s*\n\s*/g, " ")))
+        .filter(Boolean);
+  if (hasReportStructure(paragraphs) || file.meta.startsIn) {
+    return placeReportParagraphs(paragraphs, file.meta.startsIn);
+  }
+  return paragraphs.map((text) => ({ text, section: [] }));
+}
+
+const sameSection = (a: string[], b: string[]) =>
+  a.length === b.length && a.every((x, i) => x === b[i]);
+
+/** One source file -> a document (normalized text, outline) and its passages. */
+export function ingestFile(file: SourceFile, split: SplitOptions = DEFAULT_SPLIT): Ingested {
+  const doc = basename(file.name, extname(file.name));
+  const placed = placeParagraphs(file);
+  const paragraphs: Paragraph[] = [];
+  let text = "";
+  for (const p of placed) {
+    if (text) text += "\n\n";
+    paragraphs.push({ ...p, start: text.length, end: text.length + p.text.length });
+    text += p.text;
+  }
+  const outline: string[][] = [];
+  for (const p of paragraphs) {
+    if (p.section.length && !outline.some((o) => sameSection(o, p.section)))
+      outline.push(p.section);
+  }
+  // A paragraph that is exactly its own section's last heading carries no body text.
+  const isHeading = (p: Paragraph) => {
+    const last = p.section[p.section.length - 1];
+    return last !== undefined && p.text.replace(/[。：:]$/, "") === last;
+  };
+  const passages = toPassages(doc, paragraphs, isHeading, split);
+  const title = file.meta.title ?? placed.find((p) => p.section.length)?.section[0] ?? doc;
+  return { docs: [{ doc, title, text, outline }], passages };
+}
+
+/** Every document of a corpus folder, ingested. */
+export async function ingestCorpus(
+  dir: string,
+  split: SplitOptions = DEFAULT_SPLIT,
+): Promise<Ingested> {
+  const out: Ingested = { docs: [], passages: [] };
+  for (const file of await readCorpus(dir)) {
+    const one = ingestFile(file, split);
+    out.docs.push(...one.docs);
+    out.passages.push(...one.passages);
+  }
+  return out;
+}

@@ -1,0 +1,98 @@
+import { createHash } from "node:crypto";
+import type { Paragraph, Passage } from "./types.js";
+
+export type SplitOptions = { targetChars: number; maxChars: number };
+export const DEFAULT_SPLIT: SplitOptions = { targetChars: 160, maxChars: 260 };
+
+/** Sentence ends: 。！？；!? and a following closing quote or bracket. */
+const SENTENCE = /[^。！？；!?]*(?:[。！？；!?]+[”’」』）)]*|$)/g;
+const CLAUSE = /[^，,、]*(?:[，,、]|$)/g;
+
+function pieces(text: string, re: RegExp): string[] {
+  return (text.match(re) ?? []).filter((s) => s.length > 0);
+}
+
+/** Split one paragraph into [start, end) spans of whole sentences near the target size. */
+export function splitSpans(text: string, opts: SplitOptions = DEFAULT_SPLIT): [number, number][] {
+  const units: string[] = [];
+  for (const sentence of pieces(text, SENTENCE)) {
+    if (sentence.length <= opts.maxChars) units.push(sentence);
+    else units.push(...packClauses(sentence, opts.maxChars));
+  }
+  const spans: [number, number][] = [];
+  let start = 0;
+  let len = 0;
+  for (const unit of units) {
+    const over = len + unit.length;
+    if (
+      len > 0 &&
+      (over > opts.maxChars || (over > opts.targetChars && len >= opts.targetChars / 2))
+    ) {
+      spans.push([start, start + len]);
+      start += len;
+      len = 0;
+    }
+    len += unit.length;
+  }
+  if (len > 0) {
+    const last = spans[spans.length - 1];
+    // a tiny tail joins the span before it when that stays within max
+    if (last && len < opts.targetChars * 0.3 && last[1] - last[0] + len <= opts.maxChars)
+      last[1] += len;
+    else spans.push([start, start + len]);
+  }
+  return spans;
+}
+
+function packClauses(sentence: string, max: number): string[] {
+  const out: string[] = [];
+  let cur = "";
+  for (const clause of pieces(sentence, CLAUSE)) {
+    if (cur && cur.length + clause.length > max) {
+      out.push(cur);
+      cur = "";
+    }
+    cur += clause;
+  }
+  if (cur) out.push(cur);
+  return out;
+}
+
+function passageId(doc: string, text: string, seen: Map<string, number>): string {
+  const hash = createHash("sha1").update(doc).update("\0").update(text).digest("hex").slice(0, 10);
+  const n = seen.get(hash) ?? 0;
+  seen.set(hash, n + 1);
+  return `${doc}:${hash}${n ? `-${n}` : ""}`;
+}
+
+/** Paragraphs of one document -> passages (ids stable for the same text). */
+export function toPassages(
+  doc: string,
+  paragraphs: Paragraph[],
+  isHeading: (p: Paragraph) => boolean,
+  opts: SplitOptions = DEFAULT_SPLIT,
+): Passage[] {
+  const seen = new Map<string, number>();
+  const out: Passage[] = [];
+  for (const p of paragraphs) {
+    if (isHeading(p)) continue;
+    for (const [s, e] of splitSpans(p.text, opts)) {
+      // offsets exclude leading/trailing whitespace so that text === slice
+      let a = s;
+      let b = e;
+      while (a < b && /\s/.test(p.text[a] as string)) a++;
+      while (b > a && /\s/.test(p.text[b - 1] as string)) b--;
+      if (a === b) continue;
+      const text = p.text.slice(a, b);
+      out.push({
+        id: passageId(doc, text, seen),
+        doc,
+        section: p.section,
+        text,
+        start: p.start + a,
+        end: p.start + b,
+      });
+    }
+  }
+  return out;
+}
