@@ -1,0 +1,42 @@
+import { buildDeps } from "./build-deps.js";
+import { loadConfig } from "./config.js";
+import { createLogger } from "./log.js";
+
+const [command = "help", ...args] = process.argv.slice(2);
+const config = loadConfig();
+const log = createLogger(config.logLevel);
+
+async function main(): Promise<void> {
+  switch (command) {
+    case "ingest": {
+      const deps = await buildDeps(config, log, { forceRebuild: true });
+      const m = deps.index.manifest;
+      console.log(
+        `built ${m.passages} passages from ${m.documents} document(s) in ${m.buildMs} ms -> ${deps.index.dir}`,
+      );
+      return;
+    }
+    case "search": {
+      const q = args.join(" ").trim();
+      if (!q) throw new Error('usage: npm run search -- "问题"');
+      const deps = await buildDeps(config, log);
+      const { query, hits } = await deps.search(q, 5);
+      console.log(`[${query.language}] ${q}\n`);
+      for (const [i, h] of hits.entries()) {
+        console.log(
+          `${i + 1}. (${h.score.toFixed(3)}) ${h.passage.section.join(" › ")}\n   ${h.passage.text}\n   ${h.passage.id}\n`,
+        );
+      }
+      return;
+    }
+    default:
+      console.log(
+        "usage: tsx src/cli.ts ingest | search <q> | ask <q> | eval | bench | bench-xquad <dir>",
+      );
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});

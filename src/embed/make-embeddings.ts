@@ -1,0 +1,25 @@
+import type { Embeddings } from "@langchain/core/embeddings";
+import { OpenAIEmbeddings } from "@langchain/openai";
+import type { Config } from "../config.js";
+import type { Tokenizer } from "../text/tokenizer.js";
+import { LOCAL_EMBEDDER, LocalEmbeddings } from "./local-embeddings.js";
+
+export type EmbedderInfo = { embeddings: Embeddings; name: string };
+
+/** The embedder the configuration asks for, and a name for the index manifest. */
+export function makeEmbeddings(config: Config["embeddings"], tokenizer: Tokenizer): EmbedderInfo {
+  if (config.kind === "openai") {
+    return {
+      embeddings: new OpenAIEmbeddings({
+        apiKey: config.apiKey,
+        model: config.model,
+        encodingFormat: "float",
+        maxRetries: 1,
+        configuration: config.baseURL ? { baseURL: config.baseURL } : undefined,
+      }),
+      name: `openai:${config.model}`,
+    };
+  }
+  const local = new LocalEmbeddings({ tokenizer });
+  return { embeddings: local, name: `${LOCAL_EMBEDDER}:${local.dimensions}` };
+}

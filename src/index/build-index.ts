@@ -1,0 +1,96 @@
+import { mkdir, rename, rm, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { HNSWLib } from "@langchain/community/vectorstores/hnswlib";
+import { Document } from "@langchain/core/documents";
+import type { Embeddings } from "@langchain/core/embeddings";
+import { corpusHash } from "../ingest/corpus-hash.js";
+import { ingestFile, type SourceFile } from "../ingest/load-corpus.js";
+import type { Doc, Passage } from "../ingest/types.js";
+import { DOMAIN_WORDS } from "../text/domain-words.js";
+import { createTokenizer, quotedTerms } from "../text/tokenizer.js";
+import { buildBm25 } from "./bm25.js";
+import { buildName, FILES, setCurrent } from "./layout.js";
+import { hashFiles, INDEX_VERSION, type Manifest } from "./manifest.js";
+import { indexedText } from "./passage-text.js";
+
+export type BuildInput = {
+  files: SourceFile[];
+  indexDir: string;
+  embeddings: Embeddings;
+  embedder: string;
+  /** extra artefacts written beside the index (name -> JSON value), e.g. the lexicon */
+  extras?: (
+    docs: Doc[],
+    passages: Passage[],
+    userWords: string[],
+  ) => Promise<Record<string, unknown>>;
+};
+
+/**
+ * Ingest, tokenize, embed and save a complete index into a fresh folder inside indexDir,
+ * then point `CURRENT` at it with an atomic rename. A crash at any point leaves the
+ * previous index (or none) in force, never a half-written one.
+ */
+export async function buildIndex(input: BuildInput): Promise<{ dir: string; manifest: Manifest }> {
+  const started = performance.now();
+  const docs: Doc[] = [];
+  const passages: Passage[] = [];
+  for (const file of input.files) {
+    const one = ingestFile(file);
+    docs.push(...one.docs);
+    passages.push(...one.passages);
+  }
+  const userWords = [...new Set([...DOMAIN_WORDS, ...docs.flatMap((d) => quotedTerms(d.text))])];
+  const tokenizer = createTokenizer(userWords);
+  const texts = passages.map(indexedText);
+  const bm25 = buildBm25(texts.map((t) => tokenizer.terms(t)));
+
+  const hash = corpusHash(input.files);
+  const name = buildName(hash);
+  await mkdir(input.indexDir, { recursive: true });
+  const tmp = join(input.indexDir, `.tmp-${name}-${process.pid}`);
+  await rm(tmp, { recursive: true, force: true });
+  try {
+    await mkdir(tmp, { recursive: true });
+    await writeFile(join(tmp, FILES.corpus), JSON.stringify({ docs, passages }));
+    await writeFile(join(tmp, FILES.lexical), JSON.stringify({ userWords, bm25 }));
+    const extras = input.extras ? await input.extras(docs, passages, userWords) : {};
+    for (const [file, value] of Object.entries(extras)) {
+      await writeFile(join(tmp, file), JSON.stringify(value));
+    }
+
+    const vectors = await input.embeddings.embedDocuments(texts);
+    const dimensions = vectors[0]?.length ?? 1;
+    const store = new HNSWLib(input.embeddings, { space: "cosine", numDimensions: dimensions });
+    await store.addVectors(
+      vectors,
+      passages.map((p, i) => new Document({ pageContent: p.text, metadata: { i, id: p.id } })),
+    );
+    await store.save(join(tmp, FILES.hnswDir));
+
+    const manifest: Manifest = {
+      version: INDEX_VERSION,
+      corpusHash: hash,
+      embedder: input.embedder,
+      dimensions,
+      passages: passages.length,
+      documents: docs.length,
+      builtAt: new Date().toISOString(),
+      buildMs: Math.round(performance.now() - started),
+      files: await hashFiles(tmp, [
+        FILES.corpus,
+        FILES.lexical,
+        ...Object.keys(extras),
+        ...FILES.hnsw.map((f) => join(FILES.hnswDir, f)),
+      ]),
+    };
+    await writeFile(join(tmp, FILES.manifest), JSON.stringify(manifest, null, 2));
+    const dir = join(input.indexDir, name);
+    await rename(tmp, dir);
+    await setCurrent(input.indexDir, name);
+    return { dir, manifest };
+  } catch (err) {
+    await rm(tmp, { recursive: true, force: true });
+    throw err;
+  }
+}

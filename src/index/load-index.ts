@@ -1,0 +1,87 @@
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { HNSWLib } from "@langchain/community/vectorstores/hnswlib";
+import type { Embeddings } from "@langchain/core/embeddings";
+import type { Doc, Passage } from "../ingest/types.js";
+import { createTokenizer, type Tokenizer } from "../text/tokenizer.js";
+import { Bm25, type Bm25Data } from "./bm25.js";
+import { FILES, readCurrent } from "./layout.js";
+import { hashFiles, type Manifest, manifestSchema } from "./manifest.js";
+
+export type LoadedIndex = {
+  dir: string;
+  manifest: Manifest;
+  docs: Doc[];
+  passages: Passage[];
+  byId: Map<string, number>;
+  tokenizer: Tokenizer;
+  bm25: Bm25;
+  vectors: HNSWLib;
+  /** optional artefacts by file name (e.g. the English->Chinese lexicon) */
+  extras: Record<string, unknown>;
+};
+
+export class IndexError extends Error {}
+
+/** The manifest CURRENT points at, or undefined when there is no usable one. */
+export async function readManifest(
+  indexDir: string,
+): Promise<{ dir: string; manifest: Manifest } | undefined> {
+  const name = await readCurrent(indexDir);
+  if (!name) return undefined;
+  const dir = join(indexDir, name);
+  try {
+    const raw = JSON.parse(await readFile(join(dir, FILES.manifest), "utf8"));
+    return { dir, manifest: manifestSchema.parse(raw) };
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Load a built index. Every file is checked against the manifest's sha256 first: a corrupt
+ * or half-written index raises IndexError and is never served.
+ */
+export async function loadIndex(indexDir: string, embeddings: Embeddings): Promise<LoadedIndex> {
+  const found = await readManifest(indexDir);
+  if (!found) throw new IndexError(`no index in ${indexDir}`);
+  const { dir, manifest } = found;
+  const names = Object.keys(manifest.files);
+  let actual: Record<string, string>;
+  try {
+    actual = await hashFiles(dir, names);
+  } catch {
+    throw new IndexError(`index in ${dir} is missing files`);
+  }
+  for (const n of names) {
+    if (actual[n] !== manifest.files[n])
+      throw new IndexError(`index file ${n} does not match its manifest`);
+  }
+  const corpus = JSON.parse(await readFile(join(dir, FILES.corpus), "utf8")) as {
+    docs: Doc[];
+    passages: Passage[];
+  };
+  const lexical = JSON.parse(await readFile(join(dir, FILES.lexical), "utf8")) as {
+    userWords: string[];
+    bm25: Bm25Data;
+  };
+  const extras: Record<string, unknown> = {};
+  for (const n of names) {
+    if (n !== FILES.corpus && n !== FILES.lexical && !n.startsWith(`${FILES.hnswDir}/`)) {
+      extras[n] = JSON.parse(await readFile(join(dir, n), "utf8"));
+    }
+  }
+  const vectors = await HNSWLib.load(join(dir, FILES.hnswDir), embeddings);
+  vectors.index.setEf(Math.min(200, Math.max(64, corpus.passages.length)));
+  return {
+    dir,
+    manifest,
+    docs: corpus.docs,
+    passages: corpus.passages,
+    byId: new Map(corpus.passages.map((p, i) => [p.id, i])),
+    tokenizer: createTokenizer(lexical.userWords),
+    bm25: new Bm25(lexical.bm25),
+    vectors,
+    extras,
+  };
+}

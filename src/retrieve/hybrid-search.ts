@@ -1,0 +1,76 @@
+import { FILES } from "../index/layout.js";
+import type { Lexicon } from "../index/lexicon.js";
+import type { LoadedIndex } from "../index/load-index.js";
+import type { Passage } from "../ingest/types.js";
+import { type AnalyzedQuery, analyzeQuery } from "./analyze-query.js";
+
+export type Hit = {
+  passage: Passage;
+  /** fused score scaled to [0, 1]: 1 = first on both sides */
+  score: number;
+  /** the raw signals, for refusal decisions and debugging */
+  lexical: number;
+  dense: number;
+};
+
+export type SearchResult = { query: AnalyzedQuery; hits: Hit[] };
+
+export type SearchOptions = {
+  /** candidates taken from each side before fusion */
+  depth?: number;
+  /** reciprocal rank fusion constant */
+  rrfK?: number;
+  lexicalWeight?: number;
+  denseWeight?: number;
+};
+
+export type Searcher = (question: string, k: number) => Promise<SearchResult>;
+
+/** Dense (HNSW) and lexical (BM25) rankings fused by weighted reciprocal rank fusion. */
+export function createSearcher(index: LoadedIndex, opts: SearchOptions = {}): Searcher {
+  const depth = opts.depth ?? 50;
+  const rrfK = opts.rrfK ?? 60;
+  const wl = opts.lexicalWeight ?? 1;
+  const wd = opts.denseWeight ?? 0.5;
+  const lexicon = index.extras[FILES.lexicon] as Lexicon | undefined;
+  const embeddings = index.vectors.embeddings;
+  const count = index.passages.length;
+
+  return async (question, k) => {
+    const query = analyzeQuery(question, index.tokenizer, lexicon);
+    const n = Math.min(depth, count);
+    const lexical = index.bm25.search(query.groups, n);
+    const dense =
+      query.denseText && n > 0
+        ? index.vectors.index.searchKnn(await embeddings.embedQuery(query.denseText), n)
+        : { neighbors: [], distances: [] };
+
+    const fused = new Map<number, { rrf: number; lexical: number; dense: number }>();
+    const entry = (i: number) => {
+      let e = fused.get(i);
+      if (!e) fused.set(i, (e = { rrf: 0, lexical: 0, dense: 0 }));
+      return e;
+    };
+    lexical.forEach((h, rank) => {
+      const e = entry(h.index);
+      e.rrf += wl / (rrfK + rank + 1);
+      e.lexical = h.score;
+    });
+    dense.neighbors.forEach((label, rank) => {
+      const e = entry(label);
+      e.rrf += wd / (rrfK + rank + 1);
+      e.dense = 1 - (dense.distances[rank] ?? 1);
+    });
+    const best = (wl + wd) / (rrfK + 1);
+    const hits = [...fused]
+      .sort((a, b) => b[1].rrf - a[1].rrf || a[0] - b[0])
+      .slice(0, k)
+      .map(([i, e]) => ({
+        passage: index.passages[i] as Passage,
+        score: Number((e.rrf / best).toFixed(4)),
+        lexical: e.lexical,
+        dense: e.dense,
+      }));
+    return { query, hits };
+  };
+}

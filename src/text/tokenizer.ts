@@ -1,0 +1,77 @@
+import { Jieba } from "@node-rs/jieba";
+import { dict } from "@node-rs/jieba/dict.js";
+import { figureTerm, findFigures } from "./numbers.js";
+
+/** Words too common to say anything about a passage. */
+const STOP = new Set(
+  "的 了 和 与 及 等 是 在 为 对 把 被 将 从 以 于 并 也 都 而 或 之 其 这 那 个 有 上 中 下 年 我们 一个 什么 哪些 多少 几 吗 呢 呀 啊 怎么 如何 是否 哪个 哪里".split(
+    " ",
+  ),
+);
+
+const SEGMENT = new RegExp(
+  [
+    /(?<figure>\d+(?:,\d{3})*(?:\.\d+)?(?:\s*(?:万亿|万|亿))?\s*[%％]?)/.source,
+    /(?<latin>[a-z][a-z0-9'-]*)/.source,
+    /(?<han>[\u3400-\u9fff\uf900-\ufaff]+)/.source,
+  ].join("|"),
+  "gi",
+);
+
+export type Tokenizer = {
+  /** Search terms of a text: jieba words (fine and coarse), figures, Latin words. */
+  terms(text: string): string[];
+  /** Plain jieba segmentation of a Chinese run (no search-mode sub-words). */
+  cut(text: string): string[];
+};
+
+/** NFKC folds full-width digits and letters; lower case for Latin. */
+export function foldText(text: string): string {
+  return text.normalize("NFKC").toLowerCase();
+}
+
+/**
+ * A tokenizer with the corpus's own words added to jieba's dictionary, so that
+ * "成渝地区双城经济圈" stays one word (search mode still yields its parts).
+ */
+export function createTokenizer(userWords: readonly string[] = []): Tokenizer {
+  const jieba = Jieba.withDict(dict);
+  if (userWords.length) {
+    jieba.loadDict(Buffer.from(userWords.map((w) => `${w} 2000 n`).join("\n"), "utf8"));
+  }
+  const terms = (text: string): string[] => {
+    const out: string[] = [];
+    for (const m of foldText(text).matchAll(SEGMENT)) {
+      const g = m.groups ?? {};
+      if (g.figure) {
+        for (const f of findFigures(g.figure)) out.push(figureTerm(f));
+      } else if (g.latin) {
+        out.push(stemEnglish(g.latin));
+      } else if (g.han) {
+        for (const w of jieba.cutForSearch(g.han, true)) if (!STOP.has(w)) out.push(w);
+      }
+    }
+    return out;
+  };
+  return { terms, cut: (text) => jieba.cut(text, true) };
+}
+
+/** Minimal English stemming: plurals and -ed/-ing, enough to match "enterprises" to "enterprise". */
+export function stemEnglish(word: string): string {
+  if (word.length <= 3) return word;
+  if (word.endsWith("ies") && word.length > 4) return `${word.slice(0, -3)}y`;
+  if (word.endsWith("sses")) return word.slice(0, -2);
+  if (word.endsWith("s") && !word.endsWith("ss") && !word.endsWith("us") && !word.endsWith("is"))
+    return word.slice(0, -1);
+  return word;
+}
+
+/** Quoted coinages of a text (“蓉漂人才矩阵”, “三城三都”): the corpus's own words. */
+export function quotedTerms(text: string): string[] {
+  const out = new Set<string>();
+  for (const m of text.matchAll(/[“「"]([^”」"]{2,12})[”」"]/g)) {
+    const w = (m[1] as string).trim();
+    if (/^[\u3400-\u9fff0-9+]+$/.test(w)) out.add(w);
+  }
+  return [...out];
+}
