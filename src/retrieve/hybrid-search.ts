@@ -47,8 +47,8 @@ export function createSearcher(index: LoadedIndex, opts: SearchOptions = {}): Se
 
     const fused = new Map<number, { rrf: number; lexical: number; dense: number }>();
     const entry = (i: number) => {
-      let e = fused.get(i);
-      if (!e) fused.set(i, (e = { rrf: 0, lexical: 0, dense: 0 }));
+      const e = fused.get(i) ?? { rrf: 0, lexical: 0, dense: 0 };
+      fused.set(i, e);
       return e;
     };
     lexical.forEach((h, rank) => {
