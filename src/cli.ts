@@ -1,4 +1,4 @@
-import { buildDeps } from "./build-deps.js";
+import { buildEngine } from "./build-engine.js";
 import { loadConfig } from "./config.js";
 import { createLogger } from "./log.js";
 
@@ -9,18 +9,18 @@ const log = createLogger(config.logLevel);
 async function main(): Promise<void> {
   switch (command) {
     case "ingest": {
-      const deps = await buildDeps(config, log, { forceRebuild: true });
-      const m = deps.index.manifest;
+      const engine = await buildEngine(config, log, { forceRebuild: true });
+      const m = engine.index.manifest;
       console.log(
-        `built ${m.passages} passages from ${m.documents} document(s) in ${m.buildMs} ms -> ${deps.index.dir}`,
+        `built ${m.passages} passages from ${m.documents} document(s) in ${m.buildMs} ms -> ${engine.index.dir}`,
       );
       return;
     }
     case "search": {
       const q = args.join(" ").trim();
       if (!q) throw new Error('usage: npm run search -- "问题"');
-      const deps = await buildDeps(config, log);
-      const { query, hits } = await deps.search(q, 5);
+      const engine = await buildEngine(config, log);
+      const { query, hits } = await engine.search(q, 5);
       console.log(`[${query.language}] ${q}\n`);
       for (const [i, h] of hits.entries()) {
         console.log(

@@ -5,7 +5,7 @@ import { placeMarkdownParagraphs } from "./markdown.js";
 import { looksHardWrapped, newspaperParagraphs, tidySpaces } from "./normalize.js";
 import { DEFAULT_SPLIT, type SplitOptions, toPassages } from "./passages.js";
 import { hasReportStructure, type Placed, placeReportParagraphs } from "./structure.js";
-import type { Doc, Paragraph, Passage } from "./types.js";
+import type { Doc, OutlineEntry, Paragraph, Passage } from "./types.js";
 
 /** Optional `<doc>.meta.json` beside a document: its title, and where an excerpt begins. */
 const metaSchema = z.object({
@@ -74,10 +74,12 @@ export function ingestFile(file: SourceFile, split: SplitOptions = DEFAULT_SPLIT
     paragraphs.push({ ...p, start: text.length, end: text.length + p.text.length });
     text += p.text;
   }
-  const outline: string[][] = [];
+  const outline: OutlineEntry[] = [];
   for (const p of paragraphs) {
-    if (p.section.length && !outline.some((o) => sameSection(o, p.section)))
-      outline.push(p.section);
+    if (!p.section.length) continue;
+    const entry = outline.find((o) => sameSection(o.section, p.section));
+    if (entry) entry.end = p.end;
+    else outline.push({ section: p.section, start: p.start, end: p.end });
   }
   // A paragraph that is exactly its own section's last heading carries no body text.
   const isHeading = (p: Paragraph) => {

@@ -3,8 +3,8 @@ export type Doc = {
   doc: string;
   title: string;
   text: string;
-  /** Section paths in reading order (each path once). */
-  outline: string[][];
+  /** Sections in reading order, each with the span of text it covers. */
+  outline: OutlineEntry[];
 };
 
 export type Passage = {
@@ -18,3 +18,6 @@ export type Passage = {
 
 /** A paragraph of the normalized text with its place in the section tree. */
 export type Paragraph = { text: string; section: string[]; start: number; end: number };
+
+/** A section of a document: its heading path and [start, end) in the document text. */
+export type OutlineEntry = { section: string[]; start: number; end: number };

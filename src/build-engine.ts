@@ -1,24 +1,17 @@
 import type { Config } from "./config.js";
 import { makeEmbeddings } from "./embed/make-embeddings.js";
-import type { LoadedIndex } from "./index/load-index.js";
+import type { Engine } from "./engine.js";
 import { openIndex } from "./index/open-index.js";
 import type { Logger } from "./log.js";
-import { createSearcher, type Searcher } from "./retrieve/hybrid-search.js";
+import { createSearcher } from "./retrieve/hybrid-search.js";
 import { createTokenizer } from "./text/tokenizer.js";
 
-export type Deps = {
-  config: Config;
-  log: Logger;
-  index: LoadedIndex;
-  search: Searcher;
-};
-
 /** Open (or build) the index and wire the modules that answer requests. */
-export async function buildDeps(
+export async function buildEngine(
   config: Config,
   log: Logger,
   opts: { forceRebuild?: boolean } = {},
-): Promise<Deps> {
+): Promise<Engine> {
   // The embedder's tokenizer only needs jieba's dictionary; corpus words are in BM25's.
   const { embeddings, name } = makeEmbeddings(config.embeddings, createTokenizer());
   const index = await openIndex({
@@ -29,5 +22,5 @@ export async function buildDeps(
     force: opts.forceRebuild,
     log: log.info,
   });
-  return { config, log, index, search: createSearcher(index) };
+  return { index, search: createSearcher(index) };
 }

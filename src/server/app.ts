@@ -1,0 +1,67 @@
+import { randomUUID } from "node:crypto";
+import { Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import { cors } from "hono/cors";
+import { secureHeaders } from "hono/secure-headers";
+import { ApiError } from "./api-error.js";
+import type { AppDeps, Env } from "./deps.js";
+import { onError } from "./on-error.js";
+import { corpusRoutes } from "./routes/corpus.js";
+import { healthRoutes } from "./routes/health.js";
+import { searchRoutes } from "./routes/search.js";
+
+/** The whole HTTP surface, built from its dependencies; listening is main.ts's job. */
+export function createApp(deps: AppDeps) {
+  const { config, log } = deps;
+  const app = new Hono<Env>();
+
+  app.use("*", async (c, next) => {
+    const started = performance.now();
+    c.set("requestId", randomUUID());
+    await next();
+    log.info("request", {
+      id: c.get("requestId"),
+      method: c.req.method,
+      path: c.req.path,
+      status: c.res.status,
+      ms: Math.round(performance.now() - started),
+    });
+  });
+  app.use("*", secureHeaders({ crossOriginResourcePolicy: "cross-origin" }));
+  app.use(
+    "/api/*",
+    cors({
+      origin: (origin) =>
+        config.corsOrigins.includes("*") || config.corsOrigins.includes(origin) ? origin : null,
+      allowMethods: ["GET", "POST", "OPTIONS"],
+      allowHeaders: ["Content-Type", "Authorization", "Accept"],
+      maxAge: 600,
+    }),
+  );
+  app.use(
+    "/api/*",
+    bodyLimit({
+      maxSize: config.bodyLimitBytes,
+      onError: () => {
+        throw new ApiError(
+          413,
+          "payload_too_large",
+          `bodies are limited to ${config.bodyLimitBytes} bytes`,
+        );
+      },
+    }),
+  );
+
+  app.route("/", healthRoutes(deps));
+  app.route("/api/search", searchRoutes(deps));
+  app.route("/api", corpusRoutes(deps));
+
+  app.notFound((c) =>
+    c.json(
+      { error: { code: "not_found", message: `no route for ${c.req.method} ${c.req.path}` } },
+      404,
+    ),
+  );
+  app.onError(onError(log));
+  return app;
+}

@@ -1,0 +1,65 @@
+export type Lang = "zh" | "en";
+
+const zh = {
+  title: "政府工作报告问答",
+  subtitle: "回答均引自报告原文",
+  open: "打开报告问答",
+  close: "关闭",
+  reset: "新对话",
+  placeholder: "输入问题，Enter 发送，Shift+Enter 换行",
+  send: "发送",
+  intro: "关于这份报告，想了解什么？回答会附上报告中的原文出处。",
+  suggestions: ["今年的主要预期目标是什么？", "科技创新方面取得了哪些成绩？"],
+  you: "你",
+  assistant: "报告助手",
+  thinking: "正在查找报告…",
+  notFound: "报告中未提及",
+  sources: "出处",
+  source: "出处",
+  closeSource: "收起出处",
+  retry: "重试",
+  errNetwork: "无法连接到服务，请检查网络后重试。",
+  errRate: "提问太频繁，请稍后再试。",
+  errRateIn: "提问太频繁，请 {s} 秒后再试。",
+  errBad: "这个问题无法发送，请修改后再试。",
+  errServer: "服务暂时出错，请重试。",
+  errStream: "回答中断了，请重试。",
+  disclaimer: "回答由程序从报告中摘录，请以原文为准。",
+};
+
+export type Strings = typeof zh;
+
+const en: Strings = {
+  title: "Government Work Report Q&A",
+  subtitle: "Every answer cites the report",
+  open: "Ask about the report",
+  close: "Close",
+  reset: "New conversation",
+  placeholder: "Ask a question. Enter to send, Shift+Enter for a new line",
+  send: "Send",
+  intro: "What would you like to know about the report? Answers quote the passages they come from.",
+  suggestions: ["What are this year's main targets?", "What was achieved in innovation?"],
+  you: "You",
+  assistant: "Report assistant",
+  thinking: "Searching the report…",
+  notFound: "Not in the report",
+  sources: "Sources",
+  source: "Source",
+  closeSource: "Hide source",
+  retry: "Retry",
+  errNetwork: "Can't reach the service. Check your connection and retry.",
+  errRate: "Too many questions. Please wait a moment and retry.",
+  errRateIn: "Too many questions. Please retry in {s} s.",
+  errBad: "This question couldn't be sent. Please edit it and retry.",
+  errServer: "The service had a problem. Please retry.",
+  errStream: "The answer was cut off. Please retry.",
+  disclaimer: "Answers are drawn from the report; the source text is what counts.",
+};
+
+export const STRINGS: Record<Lang, Strings> = { zh, en };
+
+/** "zh", "zh-CN", "zh-Hant" -> zh; anything else (or nothing) -> en. */
+export function toLang(tag: string | null | undefined): Lang | undefined {
+  if (!tag) return undefined;
+  return tag.trim().toLowerCase().startsWith("zh") ? "zh" : "en";
+}

@@ -1,0 +1,21 @@
+/** Shapes of the HTTP API (see shared/spec/http-api.md); the widget reads only these fields. */
+export type Citation = {
+  n: number;
+  id: string;
+  doc: string;
+  section: string[];
+  text: string;
+  start: number;
+  end: number;
+  score: number;
+};
+
+export type Answer = {
+  answer: string;
+  language: "zh" | "en";
+  grounded: boolean;
+  mode: "extractive" | "llm";
+  citations: Citation[];
+};
+
+export type Turn = { role: "user" | "assistant"; content: string };
