@@ -1,3 +1,4 @@
+import { createAsker } from "./answer/ask.js";
 import type { Config } from "./config.js";
 import { makeEmbeddings } from "./embed/make-embeddings.js";
 import type { Engine } from "./engine.js";
@@ -22,5 +23,6 @@ export async function buildEngine(
     force: opts.forceRebuild,
     log: log.info,
   });
-  return { index, search: createSearcher(index) };
+  const search = createSearcher(index);
+  return { index, search, ask: createAsker(index, search) };
 }

@@ -1,5 +1,6 @@
 import { buildEngine } from "./build-engine.js";
 import { loadConfig } from "./config.js";
+import { runEval } from "./eval/run-eval.js";
 import { createLogger } from "./log.js";
 
 const [command = "help", ...args] = process.argv.slice(2);
@@ -27,6 +28,22 @@ async function main(): Promise<void> {
           `${i + 1}. (${h.score.toFixed(3)}) ${h.passage.section.join(" › ")}\n   ${h.passage.text}\n   ${h.passage.id}\n`,
         );
       }
+      return;
+    }
+    case "ask": {
+      const q = args.join(" ").trim();
+      if (!q) throw new Error('usage: npm run ask -- "问题"');
+      const engine = await buildEngine(config, log);
+      const a = await engine.ask({ question: q });
+      console.log(`${a.answer}\n\n[${a.language}, ${a.mode}, ${a.grounded ? "grounded" : "not in the report"}]`);
+      for (const c of a.citations) {
+        console.log(`\n[${c.n}] ${c.section.join(" › ")}\n    ${c.text}\n    ${c.id} @${c.start}-${c.end}`);
+      }
+      return;
+    }
+    case "eval": {
+      const engine = await buildEngine(config, log);
+      await runEval(engine, "tests/eval", { verbose: args.includes("--verbose") });
       return;
     }
     default:

@@ -1,3 +1,4 @@
+import type { Asker } from "./answer/ask.js";
 import type { LoadedIndex } from "./index/load-index.js";
 import type { Searcher } from "./retrieve/hybrid-search.js";
 
@@ -5,4 +6,5 @@ import type { Searcher } from "./retrieve/hybrid-search.js";
 export type Engine = {
   index: LoadedIndex;
   search: Searcher;
+  ask: Asker;
 };

@@ -1,0 +1,52 @@
+import type { LoadedIndex } from "../index/load-index.js";
+import type { SearchResult } from "../retrieve/hybrid-search.js";
+import type { Language } from "../text/language.js";
+import { composeAnswer, refusal } from "./compose.js";
+import { pickEvidence } from "./pick-evidence.js";
+import type { QuestionKind } from "./question-kind.js";
+import type { Answer, Citation } from "./types.js";
+import { verifyAnswer } from "./verify.js";
+
+/** Below these the passages are taken not to hold the answer (calibrated with `npm run eval`). */
+export const GROUNDING = { minShare: 0.55, minScore: 0.5 };
+
+export type Draft = Answer & { related: Citation[] };
+
+const toCitation = (r: SearchResult["hits"][number], n: number): Citation => ({
+  ...r.passage,
+  score: r.score,
+  n,
+});
+
+/** The offline answer: the clause that answers, in the asker's language, cited; or a refusal. */
+export function answerExtractive(
+  question: string,
+  language: Language,
+  kind: QuestionKind,
+  result: SearchResult,
+  index: Pick<LoadedIndex, "tokenizer" | "bm25">,
+): Draft {
+  const related = result.hits.map((h, i) => toCitation(h, i + 1));
+  const [best] = pickEvidence(result.query.groups, kind, result.hits, index);
+  const refuse = (): Draft => ({
+    answer: refusal(question, language),
+    language,
+    grounded: false,
+    mode: "extractive",
+    citations: [],
+    related,
+  });
+  if (!best || best.share < GROUNDING.minShare || best.score < GROUNDING.minScore) return refuse();
+  const citations = [toCitation(best.hit, 1)];
+  const text = composeAnswer(best, language, kind.figure);
+  const check = verifyAnswer(text, citations);
+  if (!check.ok) return refuse();
+  return {
+    answer: check.text,
+    language,
+    grounded: true,
+    mode: "extractive",
+    citations,
+    related: related.filter((r) => r.id !== best.hit.passage.id),
+  };
+}

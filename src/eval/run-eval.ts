@@ -1,0 +1,66 @@
+import type { Engine } from "../engine.js";
+import type { Passage } from "../ingest/types.js";
+import { findFigures, sameFigure } from "../text/numbers.js";
+import { type EvalQuestion, readEvalData } from "./eval-data.js";
+
+type Row = { q: EvalQuestion; rank: number; grounded: boolean; correct: boolean; answer: string };
+
+/** Where the evidence sits in its document, so passages can be checked by overlap. */
+function locate(engine: Engine, evidence: string): { doc: string; start: number; end: number } | undefined {
+  for (const d of engine.index.docs) {
+    const i = d.text.indexOf(evidence);
+    if (i >= 0) return { doc: d.doc, start: i, end: i + evidence.length };
+  }
+  return undefined;
+}
+
+const overlaps = (p: Pick<Passage, "doc" | "start" | "end">, e: { doc: string; start: number; end: number }) =>
+  p.doc === e.doc && p.start < e.end && e.start < p.end;
+
+const pct = (n: number, d: number) => (d ? (n / d).toFixed(3) : "-");
+
+/** Retrieval hit@1/hit@5/MRR per language, answer accuracy, refusal precision/recall. */
+export async function runEval(engine: Engine, dir: string, opts: { verbose?: boolean } = {}) {
+  const { questions } = await readEvalData(dir);
+  const rows: Row[] = [];
+  for (const q of questions) {
+    const { hits } = await engine.search(q.question, 10);
+    const answer = await engine.ask({ question: q.question, history: q.history });
+    const where = q.evidence ? locate(engine, q.evidence) : undefined;
+    if (q.evidence && !where) throw new Error(`${q.id}: evidence not in the corpus`);
+    const rank = where ? hits.findIndex((h) => overlaps(h.passage, where)) + 1 : 0;
+    let correct = false;
+    if (q.answerable && answer.grounded && where) {
+      const cites = answer.citations.some((c) => overlaps(c, where));
+      const want = q.figure ? findFigures(q.figure)[0] : undefined;
+      const hasFigure = !want || findFigures(answer.answer).some((f) => sameFigure(f, want));
+      correct = cites && hasFigure;
+    }
+    rows.push({ q, rank, grounded: answer.grounded, correct, answer: answer.answer });
+  }
+
+  for (const lang of ["zh", "en"] as const) {
+    const set = rows.filter((r) => r.q.lang === lang && r.q.answerable);
+    const hit = (k: number) => set.filter((r) => r.rank > 0 && r.rank <= k).length;
+    const mrr = set.reduce((s, r) => s + (r.rank ? 1 / r.rank : 0), 0) / (set.length || 1);
+    const right = set.filter((r) => r.correct).length;
+    console.log(
+      `${lang}: retrieval hit@1 ${pct(hit(1), set.length)}  hit@5 ${pct(hit(5), set.length)}  MRR ${mrr.toFixed(3)}  | answer accuracy ${pct(right, set.length)} (${right}/${set.length})`,
+    );
+  }
+  const unanswerable = rows.filter((r) => !r.q.answerable);
+  const refused = rows.filter((r) => !r.grounded);
+  const rightlyRefused = refused.filter((r) => !r.q.answerable).length;
+  console.log(
+    `refusal: precision ${pct(rightlyRefused, refused.length)}  recall ${pct(rightlyRefused, unanswerable.length)}  (${rightlyRefused} of ${unanswerable.length} unanswerable refused; ${refused.length - rightlyRefused} answerable refused)`,
+  );
+  const all = rows.filter((r) => r.q.answerable);
+  console.log(`answer accuracy, both languages: ${pct(all.filter((r) => r.correct).length, all.length)}`);
+  if (opts.verbose) {
+    for (const r of rows) {
+      const bad = r.q.answerable ? !r.correct : r.grounded;
+      if (bad) console.log(`  ✗ ${r.q.id} [rank ${r.rank || "-"}] ${r.q.question}\n      -> ${r.answer}\n      want: ${r.q.evidence ?? "(refusal)"}`);
+    }
+  }
+  return rows;
+}
