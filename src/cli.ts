@@ -35,9 +35,13 @@ async function main(): Promise<void> {
       if (!q) throw new Error('usage: npm run ask -- "问题"');
       const engine = await buildEngine(config, log);
       const a = await engine.ask({ question: q });
-      console.log(`${a.answer}\n\n[${a.language}, ${a.mode}, ${a.grounded ? "grounded" : "not in the report"}]`);
+      console.log(
+        `${a.answer}\n\n[${a.language}, ${a.mode}, ${a.grounded ? "grounded" : "not in the report"}]`,
+      );
       for (const c of a.citations) {
-        console.log(`\n[${c.n}] ${c.section.join(" › ")}\n    ${c.text}\n    ${c.id} @${c.start}-${c.end}`);
+        console.log(
+          `\n[${c.n}] ${c.section.join(" › ")}\n    ${c.text}\n    ${c.id} @${c.start}-${c.end}`,
+        );
       }
       return;
     }

@@ -1,7 +1,7 @@
 import type { LoadedIndex } from "../index/load-index.js";
 import type { Searcher } from "../retrieve/hybrid-search.js";
 import { detectLanguage } from "../text/language.js";
-import { type Draft, answerExtractive } from "./extractive.js";
+import { answerExtractive, type Draft } from "./extractive.js";
 import { resolveFollowUp } from "./follow-up.js";
 import { questionKind, sectionYear } from "./question-kind.js";
 import type { Turn } from "./types.js";

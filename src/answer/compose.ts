@@ -27,7 +27,10 @@ export function composeAnswer(e: Evidence, language: Language, asksFigure: boole
 
 /** "The report does not say" in the asker's language, naming what was asked. */
 export function refusal(question: string, language: Language): string {
-  const asked = question.trim().replace(/[？?。.!！\s]+$/, "").slice(0, 120);
+  const asked = question
+    .trim()
+    .replace(/[？?。.!！\s]+$/, "")
+    .slice(0, 120);
   return language === "zh"
     ? `报告中没有找到这个问题的答案：“${asked}”。`
     : `The report does not say. Nothing in it answers “${asked}”.`;

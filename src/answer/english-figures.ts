@@ -42,9 +42,17 @@ export function glossFigures(quote: string): string[] {
     const rank = /第$/.test(before) || /^\s*[位名]/.test(after);
     const lead = rank ? "rank No." : (BEFORE.find(([re]) => re.test(before))?.[1] ?? "");
     const tail = AFTER.find(([re]) => re.test(after))?.[1] ?? "";
-    const unit = rank ? "" : (UNITS.find(([re]) => re.test(after.replace(/^(左右|以上|多)/, "")))?.[1] ?? "");
+    const unit = rank
+      ? ""
+      : (UNITS.find(([re]) => re.test(after.replace(/^(左右|以上|多)/, "")))?.[1] ?? "");
     const num = rank ? String(f.value) : englishFigure(f);
-    const phrase = [tail === "about" ? "about" : "", lead, num, unit, tail === "or more" ? "or more" : ""]
+    const phrase = [
+      tail === "about" ? "about" : "",
+      lead,
+      num,
+      unit,
+      tail === "or more" ? "or more" : "",
+    ]
       .filter(Boolean)
       .join(" ");
     out.push(phrase.replace("rank No. ", "rank No. ").trim());

@@ -2,13 +2,13 @@ import type { LoadedIndex } from "../index/load-index.js";
 import type { SearchResult } from "../retrieve/hybrid-search.js";
 import type { Language } from "../text/language.js";
 import { composeAnswer, refusal } from "./compose.js";
-import { pickEvidence } from "./pick-evidence.js";
-import type { QuestionKind } from "./question-kind.js";
+import { type Evidence, pickEvidence } from "./pick-evidence.js";
+import { type QuestionKind, sectionYear } from "./question-kind.js";
 import type { Answer, Citation } from "./types.js";
 import { verifyAnswer } from "./verify.js";
 
 /** Below these the passages are taken not to hold the answer (calibrated with `npm run eval`). */
-export const GROUNDING = { minShare: 0.55, minScore: 0.5 };
+export const GROUNDING = { minSpanShare: 0.3, minScore: 0.4 };
 
 export type Draft = Answer & { related: Citation[] };
 
@@ -17,6 +17,19 @@ const toCitation = (r: SearchResult["hits"][number], n: number): Citation => ({
   score: r.score,
   n,
 });
+
+/** The best evidence; a question that names its year is answered from that year's sections only. */
+export function bestEvidence(
+  kind: QuestionKind,
+  result: SearchResult,
+  index: Pick<LoadedIndex, "tokenizer" | "bm25">,
+): Evidence | undefined {
+  const candidates = pickEvidence(result.query.groups, kind, result.hits, index, 5);
+  return candidates.find((e) => {
+    const year = sectionYear(e.hit.passage.section);
+    return !kind.explicitYear || year === undefined || year === kind.year;
+  });
+}
 
 /** The offline answer: the clause that answers, in the asker's language, cited; or a refusal. */
 export function answerExtractive(
@@ -27,7 +40,7 @@ export function answerExtractive(
   index: Pick<LoadedIndex, "tokenizer" | "bm25">,
 ): Draft {
   const related = result.hits.map((h, i) => toCitation(h, i + 1));
-  const [best] = pickEvidence(result.query.groups, kind, result.hits, index);
+  const best = bestEvidence(kind, result, index);
   const refuse = (): Draft => ({
     answer: refusal(question, language),
     language,
@@ -36,7 +49,8 @@ export function answerExtractive(
     citations: [],
     related,
   });
-  if (!best || best.share < GROUNDING.minShare || best.score < GROUNDING.minScore) return refuse();
+  if (!best || best.spanShare < GROUNDING.minSpanShare || best.score < GROUNDING.minScore)
+    return refuse();
   const citations = [toCitation(best.hit, 1)];
   const text = composeAnswer(best, language, kind.figure);
   const check = verifyAnswer(text, citations);

@@ -1,7 +1,8 @@
 import type { Turn } from "./types.js";
 
 const FOLLOW_UP_ZH = /^(那|那么|还有|另外|以及|而|同时)|呢[？?]?$|^(这|它|其)/;
-const FOLLOW_UP_EN = /^(and|what about|how about|and what about|then|also|same for|what of)\b|^(in|for) (19|20)\d{2}\b/i;
+const FOLLOW_UP_EN =
+  /^(and|what about|how about|and what about|then|also|same for|what of)\b|^(in|for) (19|20)\d{2}\b/i;
 const YEAR = /(?<!\d)(19|20)\d{2}(?!\d)\s*年?|去年|今年|last year|this year/gi;
 const HAS_YEAR = new RegExp(YEAR.source, "i");
 

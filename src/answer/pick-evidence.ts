@@ -1,11 +1,11 @@
-import type { QueryGroup } from "../index/bm25.js";
-import type { Bm25 } from "../index/bm25.js";
+import type { Bm25, QueryGroup } from "../index/bm25.js";
 import type { Hit } from "../retrieve/hybrid-search.js";
 import { findFigures } from "../text/numbers.js";
 import type { Tokenizer } from "../text/tokenizer.js";
 import { bare, clauses, type Span, sentences } from "./clauses.js";
 import { coverage, weighGroups } from "./match-terms.js";
 import { type QuestionKind, sectionYear } from "./question-kind.js";
+import { unitAfter, unitFits } from "./units.js";
 
 /** The clause (or run of clauses) of a retrieved passage that answers a question. */
 export type Evidence = {
@@ -16,6 +16,8 @@ export type Evidence = {
   span: Span;
   /** share of the question's weighted terms found in the span's sentence */
   share: number;
+  /** share found in the span itself */
+  spanShare: number;
   score: number;
 };
 
@@ -59,11 +61,22 @@ export function pickEvidence(
         const figures = findFigures(clause.text).filter((f) => !isYear(f, clause.text));
         let score = (own.matched + 0.5 * (inSentence.matched - own.matched)) / total;
         if (kind.figure) score += figures.length > 0 ? 0.35 : -0.35;
+        const asked = kind.unit;
+        if (asked && figures.length > 0) {
+          const fits = figures.some((f) => unitFits(asked, unitAfter(clause.text, f)));
+          score += fits ? 0.1 : -0.5;
+        }
         if (kind.rank) score += RANK_WORDS.test(clause.text) ? 0.35 : -0.1;
         if (kind.year && year) score += kind.year === year ? 0.15 : -0.3;
         score -= rank * 0.02;
-        const span = widen(parts, i, own.hits.length > 0 ? own.hits : inSentence.hits, ctx.tokenizer);
-        out.push({ hit, rank, span, share: inSentence.share, score });
+        const span = widen(
+          parts,
+          i,
+          own.hits.length > 0 ? own.hits : inSentence.hits,
+          ctx.tokenizer,
+        );
+        const spanShare = coverage(weighted, new Set(ctx.tokenizer.terms(span.text))).share;
+        out.push({ hit, rank, span, share: inSentence.share, spanShare, score });
       });
     }
   });
@@ -72,7 +85,10 @@ export function pickEvidence(
   const picked: Evidence[] = [];
   for (const e of out) {
     const overlaps = picked.some(
-      (p) => p.hit.passage.id === e.hit.passage.id && p.span.start < e.span.end && e.span.start < p.span.end,
+      (p) =>
+        p.hit.passage.id === e.hit.passage.id &&
+        p.span.start < e.span.end &&
+        e.span.start < p.span.end,
     );
     if (!overlaps) picked.push(e);
     if (picked.length >= limit) break;
@@ -84,7 +100,12 @@ export function pickEvidence(
  * Grow a clause leftwards within its sentence while the previous clause holds question
  * terms the clause lacks (the subject often sits a clause earlier), up to ~90 characters.
  */
-function widen(parts: Span[], i: number, wanted: { terms: Set<string> }[], tokenizer: Tokenizer): Span {
+function widen(
+  parts: Span[],
+  i: number,
+  wanted: { terms: Set<string> }[],
+  tokenizer: Tokenizer,
+): Span {
   const first = parts[i] as Span;
   let start = i;
   const has = (s: Span) => new Set(tokenizer.terms(s.text));
@@ -100,7 +121,9 @@ function widen(parts: Span[], i: number, wanted: { terms: Set<string> }[], token
   }
   const from = parts[start] as Span;
   const text = bare(from.text.length && start < i ? joinText(parts, start, i) : first.text);
-  const offset = (start < i ? from.start : first.start) + leadingTrim(start < i ? joinText(parts, start, i) : first.text);
+  const offset =
+    (start < i ? from.start : first.start) +
+    leadingTrim(start < i ? joinText(parts, start, i) : first.text);
   return { text, start: offset, end: offset + text.length };
 }
 

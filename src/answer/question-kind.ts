@@ -1,19 +1,32 @@
+import { askedUnit, type Unit } from "./units.js";
+
 /** What kind of thing a question asks for, read from its wording (zh and en). */
 export type QuestionKind = {
   figure: boolean;
   rank: boolean;
   /** the year the question is about, when it names one (去年/last year resolved) */
   year?: number;
+  /** the year is named or unmistakable (去年, last year), not guessed from "target" */
+  explicitYear: boolean;
+  /** the unit the answer must carry ("多少家" -> a count), when the wording says */
+  unit?: Unit;
 };
 
-const ASKS_FIGURE_ZH = /多少|几[个家项年次条所座万亿%位名]?|多大|多高|多快|多长|多远|比例|比重|占比|增速|增幅|增长率|涨幅|规模|总额|金额|数量|第几|排名|排第|名次|位居|是否超过|超过.*吗/;
-const ASKS_FIGURE_EN = /\bhow (many|much|fast|far|long|large|big|high)\b|\bwhat (percentage|percent|share|rate|proportion|number|amount|figure|rank|place|position|growth|target|level|total|value|size|ratio)\b|\bby how\b|\branks?\b|\branked\b|\bgrowth\b|\btarget\b|\bmore than\b|\bover\b \d/i;
+const ASKS_FIGURE_ZH =
+  /多少|几[个家项年次条所座万亿%位名]?|多大|多高|多快|多长|多远|比例|比重|占比|增速|增幅|增长率|涨幅|规模|总额|金额|数量|第几|排名|排第|名次|位居|是否超过|超过.*吗/;
+const ASKS_FIGURE_EN =
+  /\bhow (many|much|fast|far|long|large|big|high)\b|\bwhat (percentage|percent|share|rate|proportion|number|amount|figure|rank|place|position|growth|target|level|total|value|size|ratio)\b|\bby how\b|\branks?\b|\branked\b|\bgrowth\b|\btarget\b|\bmore than\b|\bover\b \d/i;
 const ASKS_RANK = /第几|排名|排第|名次|位居|位列|rank|place|position|top \d+|No\.\s*\d/i;
 
 export function questionKind(question: string, reportYear?: number): QuestionKind {
   const figure = ASKS_FIGURE_ZH.test(question) || ASKS_FIGURE_EN.test(question);
   const rank = ASKS_RANK.test(question);
-  return { figure: figure || rank, rank, year: questionYear(question, reportYear) };
+  const year = questionYear(question, reportYear);
+  const explicitYear = /(?<!\d)(19|20)\d{2}(?!\d)|去年|今年|上一年|last year|this year/i.test(
+    question,
+  );
+  const unit = rank ? undefined : askedUnit(question);
+  return { figure: figure || rank, rank, year, explicitYear, unit };
 }
 
 function questionYear(q: string, reportYear?: number): number | undefined {
@@ -21,7 +34,8 @@ function questionYear(q: string, reportYear?: number): number | undefined {
   if (explicit) return Number(explicit[0]);
   if (!reportYear) return undefined;
   if (/去年|上一年|上年|过去一年|last year|past year|previous year/i.test(q)) return reportYear - 1;
-  if (/今年|本年|this year|coming year|next year|plan|target|目标|计划|预期/i.test(q)) return reportYear;
+  if (/今年|本年|this year|coming year|next year|plan|target|目标|计划|预期/i.test(q))
+    return reportYear;
   return undefined;
 }
 
@@ -35,4 +49,5 @@ export function sectionYear(section: string[]): number | undefined {
 }
 
 /** Is this section a plan (what will be done) rather than a review (what was done)? */
-export const isPlanSection = (section: string[]) => /安排|计划|建议|目标|任务/.test(section[0] ?? "");
+export const isPlanSection = (section: string[]) =>
+  /安排|计划|建议|目标|任务/.test(section[0] ?? "");

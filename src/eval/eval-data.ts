@@ -8,7 +8,9 @@ const question = z.object({
   answerable: z.boolean(),
   evidence: z.string().nullable(),
   figure: z.string().nullable(),
-  history: z.array(z.object({ role: z.enum(["user", "assistant"]), content: z.string() })).optional(),
+  history: z
+    .array(z.object({ role: z.enum(["user", "assistant"]), content: z.string() }))
+    .optional(),
 });
 const claim = z.object({
   id: z.string(),

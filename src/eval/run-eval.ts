@@ -6,7 +6,10 @@ import { type EvalQuestion, readEvalData } from "./eval-data.js";
 type Row = { q: EvalQuestion; rank: number; grounded: boolean; correct: boolean; answer: string };
 
 /** Where the evidence sits in its document, so passages can be checked by overlap. */
-function locate(engine: Engine, evidence: string): { doc: string; start: number; end: number } | undefined {
+function locate(
+  engine: Engine,
+  evidence: string,
+): { doc: string; start: number; end: number } | undefined {
   for (const d of engine.index.docs) {
     const i = d.text.indexOf(evidence);
     if (i >= 0) return { doc: d.doc, start: i, end: i + evidence.length };
@@ -14,8 +17,10 @@ function locate(engine: Engine, evidence: string): { doc: string; start: number;
   return undefined;
 }
 
-const overlaps = (p: Pick<Passage, "doc" | "start" | "end">, e: { doc: string; start: number; end: number }) =>
-  p.doc === e.doc && p.start < e.end && e.start < p.end;
+const overlaps = (
+  p: Pick<Passage, "doc" | "start" | "end">,
+  e: { doc: string; start: number; end: number },
+) => p.doc === e.doc && p.start < e.end && e.start < p.end;
 
 const pct = (n: number, d: number) => (d ? (n / d).toFixed(3) : "-");
 
@@ -55,11 +60,16 @@ export async function runEval(engine: Engine, dir: string, opts: { verbose?: boo
     `refusal: precision ${pct(rightlyRefused, refused.length)}  recall ${pct(rightlyRefused, unanswerable.length)}  (${rightlyRefused} of ${unanswerable.length} unanswerable refused; ${refused.length - rightlyRefused} answerable refused)`,
   );
   const all = rows.filter((r) => r.q.answerable);
-  console.log(`answer accuracy, both languages: ${pct(all.filter((r) => r.correct).length, all.length)}`);
+  console.log(
+    `answer accuracy, both languages: ${pct(all.filter((r) => r.correct).length, all.length)}`,
+  );
   if (opts.verbose) {
     for (const r of rows) {
       const bad = r.q.answerable ? !r.correct : r.grounded;
-      if (bad) console.log(`  ✗ ${r.q.id} [rank ${r.rank || "-"}] ${r.q.question}\n      -> ${r.answer}\n      want: ${r.q.evidence ?? "(refusal)"}`);
+      if (bad)
+        console.log(
+          `  ✗ ${r.q.id} [rank ${r.rank || "-"}] ${r.q.question}\n      -> ${r.answer}\n      want: ${r.q.evidence ?? "(refusal)"}`,
+        );
     }
   }
   return rows;

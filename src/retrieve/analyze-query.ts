@@ -5,6 +5,7 @@ import type { Lexicon } from "../index/lexicon.js";
 import { detectLanguage, type Language } from "../text/language.js";
 import { FIGURE, type Figure, figureTerm, findFigures } from "../text/numbers.js";
 import type { Tokenizer } from "../text/tokenizer.js";
+import { expandSynonyms } from "./synonyms.js";
 import { translateEnglish } from "./translate.js";
 
 export type AnalyzedQuery = {
@@ -35,7 +36,10 @@ export function analyzeQuery(
   const stripped = text.replace(FIGURE, " ");
   const latin = stripped.match(LATIN_RUN)?.join(" ") ?? "";
   const rest = stripped.replace(LATIN_RUN, " ");
-  const groups = [...termGroups(figures.map(figureTerm)), ...termGroups(tokenizer.terms(rest))];
+  const groups = [
+    ...termGroups(figures.map(figureTerm)),
+    ...expandSynonyms(termGroups(tokenizer.terms(rest)), tokenizer),
+  ];
   const translated = latin ? translateEnglish(latin, lexicon) : undefined;
   if (translated) groups.push(...translated.groups);
   const denseText = [rest, figures.map((f) => f.raw).join(" "), translated?.pseudo ?? ""]
