@@ -24,5 +24,5 @@ export async function buildEngine(
     log: log.info,
   });
   const search = createSearcher(index);
-  return { index, search, ask: createAsker(index, search) };
+  return { index, search, asker: createAsker(index, search, { log }) };
 }

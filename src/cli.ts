@@ -34,7 +34,7 @@ async function main(): Promise<void> {
       const q = args.join(" ").trim();
       if (!q) throw new Error('usage: npm run ask -- "问题"');
       const engine = await buildEngine(config, log);
-      const a = await engine.ask({ question: q });
+      const a = await engine.asker.ask({ question: q });
       console.log(
         `${a.answer}\n\n[${a.language}, ${a.mode}, ${a.grounded ? "grounded" : "not in the report"}]`,
       );

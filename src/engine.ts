@@ -6,5 +6,5 @@ import type { Searcher } from "./retrieve/hybrid-search.js";
 export type Engine = {
   index: LoadedIndex;
   search: Searcher;
-  ask: Asker;
+  asker: Asker;
 };

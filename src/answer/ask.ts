@@ -1,13 +1,26 @@
 import type { LoadedIndex } from "../index/load-index.js";
-import type { Searcher } from "../retrieve/hybrid-search.js";
+import type { Logger } from "../log.js";
+import type { Searcher, SearchResult } from "../retrieve/hybrid-search.js";
 import { detectLanguage } from "../text/language.js";
-import { answerExtractive, type Draft } from "./extractive.js";
+import { answerExtractive, type Draft, toCitation } from "./extractive.js";
 import { resolveFollowUp } from "./follow-up.js";
+import { finishModelAnswer } from "./model-answer.js";
+import type { ModelPort } from "./model-port.js";
 import { questionKind, sectionYear } from "./question-kind.js";
-import type { Turn } from "./types.js";
+import type { Answer, Citation, Turn } from "./types.js";
 
 export type AskInput = { question: string; history?: Turn[]; k?: number };
-export type Asker = (input: AskInput) => Promise<Draft>;
+
+/** The one protocol of an answer, streamed or not: citations, text increments, the final answer. */
+export type AskEvent =
+  | { type: "citations"; citations: Citation[] }
+  | { type: "delta"; text: string }
+  | { type: "answer"; answer: Draft };
+
+export type Asker = {
+  stream(input: AskInput, signal?: AbortSignal): AsyncGenerator<AskEvent>;
+  ask(input: AskInput, signal?: AbortSignal): Promise<Draft>;
+};
 
 /** The latest year any section speaks of: what "this year" means in the corpus. */
 export function reportYear(index: Pick<LoadedIndex, "passages">): number | undefined {
@@ -19,13 +32,85 @@ export function reportYear(index: Pick<LoadedIndex, "passages">): number | undef
   return max;
 }
 
-/** Question (+ history) -> retrieval -> the extractive answer, in the question's language. */
-export function createAsker(index: LoadedIndex, search: Searcher): Asker {
+/** Split a finished text into small increments, so both modes stream alike. */
+function* increments(text: string, size = 12): Generator<string> {
+  const chars = [...text];
+  for (let i = 0; i < chars.length; i += size) yield chars.slice(i, i + size).join("");
+}
+
+export type AskerOptions = { model?: ModelPort; log?: Logger };
+
+/**
+ * Question (+ history) -> retrieval -> an answer in the question's language. With a model,
+ * the model writes the answer from the numbered passages and the same citation checks
+ * verify it; any model failure falls back to the extractive answer.
+ */
+export function createAsker(index: LoadedIndex, search: Searcher, opts: AskerOptions = {}): Asker {
   const year = reportYear(index);
-  return async ({ question, history = [], k = 5 }) => {
+
+  const offline = (question: string, standalone: string, result: SearchResult): Draft =>
+    answerExtractive(
+      standalone,
+      detectLanguage(question),
+      questionKind(standalone, year),
+      result,
+      index,
+    );
+
+  async function* stream(
+    input: AskInput,
+    signal = new AbortController().signal,
+  ): AsyncGenerator<AskEvent> {
+    const { question, history = [], k = 5 } = input;
     const language = detectLanguage(question);
-    const standalone = resolveFollowUp(question, history);
+    const model = opts.model;
+    let standalone = resolveFollowUp(question, history);
+    if (model && history.length) {
+      try {
+        standalone = await model.condense(question, history, signal);
+      } catch (err) {
+        if (signal.aborted) throw err;
+        opts.log?.warn("model condense failed, using offline follow-up", { error: errorName(err) });
+      }
+    }
     const result = await search(standalone, k);
-    return answerExtractive(question, language, questionKind(standalone, year), result, index);
+
+    if (!model) {
+      const draft = offline(question, standalone, result);
+      yield { type: "citations", citations: draft.citations };
+      for (const text of increments(draft.answer)) yield { type: "delta", text };
+      yield { type: "answer", answer: draft };
+      return;
+    }
+
+    const passages = result.hits.map((h, i) => toCitation(h, i + 1));
+    yield { type: "citations", citations: passages };
+    let text = "";
+    try {
+      for await (const delta of model.answer({ question, language, passages }, signal)) {
+        text += delta;
+        yield { type: "delta", text: delta };
+      }
+    } catch (err) {
+      if (signal.aborted) throw err;
+      opts.log?.warn("model answer failed, falling back to extractive", { error: errorName(err) });
+      yield { type: "answer", answer: offline(question, standalone, result) };
+      return;
+    }
+    yield { type: "answer", answer: finishModelAnswer(text, question, language, passages) };
+  }
+
+  return {
+    stream,
+    async ask(input, signal) {
+      let final: Draft | undefined;
+      for await (const e of stream(input, signal)) if (e.type === "answer") final = e.answer;
+      if (!final) throw new Error("answer stream ended without an answer");
+      return final;
+    },
   };
 }
+
+const errorName = (err: unknown) => (err instanceof Error ? err.name : "unknown");
+
+export type { Answer };

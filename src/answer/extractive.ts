@@ -10,9 +10,10 @@ import { verifyAnswer } from "./verify.js";
 /** Below these the passages are taken not to hold the answer (calibrated with `npm run eval`). */
 export const GROUNDING = { minSpanShare: 0.3, minScore: 0.4 };
 
-export type Draft = Answer & { related: Citation[] };
+/** An Answer plus what the API adds: related passages, and figures no citation holds. */
+export type Draft = Answer & { related: Citation[]; unsupportedFigures?: string[] };
 
-const toCitation = (r: SearchResult["hits"][number], n: number): Citation => ({
+export const toCitation = (r: SearchResult["hits"][number], n: number): Citation => ({
   ...r.passage,
   score: r.score,
   n,

@@ -30,7 +30,7 @@ export async function runEval(engine: Engine, dir: string, opts: { verbose?: boo
   const rows: Row[] = [];
   for (const q of questions) {
     const { hits } = await engine.search(q.question, 10);
-    const answer = await engine.ask({ question: q.question, history: q.history });
+    const answer = await engine.asker.ask({ question: q.question, history: q.history });
     const where = q.evidence ? locate(engine, q.evidence) : undefined;
     if (q.evidence && !where) throw new Error(`${q.id}: evidence not in the corpus`);
     const rank = where ? hits.findIndex((h) => overlaps(h.passage, where)) + 1 : 0;

@@ -1,0 +1,18 @@
+import type { Draft } from "../answer/extractive.js";
+import type { Citation } from "../answer/types.js";
+import { passageJson } from "./passage-json.js";
+
+export const citationJson = (c: Citation) => ({ ...passageJson(c), score: c.score, n: c.n });
+
+/** The contract's Answer, plus `related` (other passages retrieved) and any unsupported figures. */
+export function answerJson(d: Draft) {
+  return {
+    answer: d.answer,
+    language: d.language,
+    grounded: d.grounded,
+    mode: d.mode,
+    citations: d.citations.map(citationJson),
+    related: d.related.map((r) => ({ ...passageJson(r), score: r.score })),
+    ...(d.unsupportedFigures ? { unsupportedFigures: d.unsupportedFigures } : {}),
+  };
+}

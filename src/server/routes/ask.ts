@@ -1,0 +1,65 @@
+import { Hono } from "hono";
+import { streamSSE } from "hono/streaming";
+import { z } from "zod";
+import { answerJson, citationJson } from "../answer-json.js";
+import { type AppDeps, type Env, requireEngine } from "../deps.js";
+import { requireJson, validate } from "../validate.js";
+import { MAX_QUESTION } from "./search.js";
+
+export const askBody = z.object({
+  question: z.string().trim().min(1, "question is required").max(MAX_QUESTION),
+  history: z
+    .array(
+      z.object({
+        role: z.enum(["user", "assistant"]),
+        content: z.string().max(8000),
+      }),
+    )
+    .max(20)
+    .optional(),
+  k: z.number().int().min(1).max(20).optional(),
+});
+
+const wantsStream = (accept: string | undefined) => (accept ?? "").includes("text/event-stream");
+
+/** POST /api/ask: JSON, or Server-Sent Events when the client accepts text/event-stream. */
+export function askRoutes(deps: AppDeps) {
+  const app = new Hono<Env>();
+  app.post("/", requireJson, validate("json", askBody), async (c) => {
+    const input = c.req.valid("json");
+    const { asker } = requireEngine(deps);
+    if (!wantsStream(c.req.header("accept"))) {
+      return c.json(answerJson(await asker.ask(input, c.req.raw.signal)));
+    }
+    const controller = new AbortController();
+    return streamSSE(c, async (sse) => {
+      sse.onAbort(() => controller.abort());
+      try {
+        for await (const event of asker.stream(input, controller.signal)) {
+          if (event.type === "citations") {
+            await sse.writeSSE({
+              event: "citations",
+              data: JSON.stringify(event.citations.map(citationJson)),
+            });
+          } else if (event.type === "delta") {
+            await sse.writeSSE({ event: "delta", data: JSON.stringify({ text: event.text }) });
+          } else {
+            await sse.writeSSE({ event: "answer", data: JSON.stringify(answerJson(event.answer)) });
+          }
+        }
+      } catch (err) {
+        if (controller.signal.aborted) return;
+        deps.log.error("answer stream failed", {
+          error: err instanceof Error ? err.name : "unknown",
+        });
+        await sse.writeSSE({
+          event: "error",
+          data: JSON.stringify({
+            error: { code: "internal", message: "the answer could not be completed" },
+          }),
+        });
+      }
+    });
+  });
+  return app;
+}
