@@ -1,3 +1,4 @@
+import { runBench } from "./bench/run-bench.js";
 import { buildEngine } from "./build-engine.js";
 import { loadConfig } from "./config.js";
 import { runEval } from "./eval/run-eval.js";
@@ -50,6 +51,9 @@ async function main(): Promise<void> {
       await runEval(engine, "tests/eval", { verbose: args.includes("--verbose") });
       return;
     }
+    case "bench":
+      await runBench(config);
+      return;
     default:
       console.log(
         "usage: tsx src/cli.ts ingest | search <q> | ask <q> | eval | bench | bench-xquad <dir>",

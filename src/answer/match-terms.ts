@@ -18,14 +18,20 @@ export function weighGroups(groups: QueryGroup[], bm25: Bm25): WeightedGroup[] {
       bm25.size,
       group.alts.reduce((s, a) => s + bm25.df(a.term), 0),
     );
-    const corpus = df === 0 ? maxIdf : bm25.idf(df);
+    const head = group.alts[0]?.term ?? "";
     // general-language informativeness tempers the corpus's: filler words weigh little
-    const general = generalIdf(group.alts[0]?.term ?? "");
+    const general = generalIdf(head);
+    let idf: number;
+    if (df > 0)
+      idf =
+        general === undefined ? bm25.idf(df) : Math.sqrt(bm25.idf(df) * (general / GENERAL_MEDIAN));
+    // a real word the report never uses ("市长") says the report lacks the answer;
+    // a fragment jieba made up from an unknown phrase ("率为") says little
+    else if (general !== undefined) idf = Math.sqrt(maxIdf * (general / GENERAL_MEDIAN));
+    else idf = /[\u3400-\u9fff]/.test(head) ? 0.5 : maxIdf;
     return {
       group,
-      idf:
-        group.weight *
-        (general === undefined ? corpus : Math.sqrt(corpus * (general / GENERAL_MEDIAN))),
+      idf: group.weight * idf,
       terms: new Set(group.alts.map((a) => a.term)),
     };
   });

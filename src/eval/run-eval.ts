@@ -1,3 +1,4 @@
+import { checkClaim } from "../answer/check-claim.js";
 import type { Engine } from "../engine.js";
 import type { Passage } from "../ingest/types.js";
 import { findFigures, sameFigure } from "../text/numbers.js";
@@ -63,7 +64,26 @@ export async function runEval(engine: Engine, dir: string, opts: { verbose?: boo
   console.log(
     `answer accuracy, both languages: ${pct(all.filter((r) => r.correct).length, all.length)}`,
   );
+  const { claims } = await readEvalData(dir);
+  let citeRight = 0;
+  const citeWrong: string[] = [];
+  for (const lang of ["zh", "en"] as const) {
+    const set = claims.filter((c) => c.lang === lang);
+    let right = 0;
+    for (const c of set) {
+      const v = await checkClaim(c.claim, engine.search, engine.index);
+      if (v.supported === c.supported) right++;
+      else
+        citeWrong.push(
+          `  ✗ ${c.id} want ${c.supported}, got ${v.supported} (${v.reason}): ${c.claim}`,
+        );
+    }
+    citeRight += right;
+    console.log(`cite ${lang}: ${pct(right, set.length)} (${right}/${set.length})`);
+  }
+  console.log(`cite, both languages: ${pct(citeRight, claims.length)}`);
   if (opts.verbose) {
+    for (const w of citeWrong) console.log(w);
     for (const r of rows) {
       const bad = r.q.answerable ? !r.correct : r.grounded;
       if (bad)

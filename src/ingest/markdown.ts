@@ -1,3 +1,4 @@
+import { tidySpaces } from "./normalize.js";
 import type { Placed } from "./structure.js";
 
 const HEADING = /^(#{1,6})\s+(.+?)\s*#*\s*$/;
@@ -15,7 +16,7 @@ export function placeMarkdownParagraphs(raw: string): Placed[] {
     let body: string[] = [];
     const flush = () => {
       if (body.length === 0) return;
-      out.push({ text: joinMarkdownLines(body), section: stack.map((s) => s.title) });
+      out.push({ text: tidySpaces(joinMarkdownLines(body)), section: stack.map((s) => s.title) });
       body = [];
     };
     for (const line of lines) {

@@ -7,6 +7,7 @@ import { ApiError } from "./api-error.js";
 import type { AppDeps, Env } from "./deps.js";
 import { onError } from "./on-error.js";
 import { askRoutes } from "./routes/ask.js";
+import { citeRoutes } from "./routes/cite.js";
 import { corpusRoutes } from "./routes/corpus.js";
 import { healthRoutes } from "./routes/health.js";
 import { searchRoutes } from "./routes/search.js";
@@ -56,6 +57,7 @@ export function createApp(deps: AppDeps) {
   app.route("/", healthRoutes(deps));
   app.route("/api/search", searchRoutes(deps));
   app.route("/api/ask", askRoutes(deps));
+  app.route("/api/cite", citeRoutes(deps));
   app.route("/api", corpusRoutes(deps));
 
   app.notFound((c) =>

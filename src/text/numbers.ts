@@ -25,8 +25,42 @@ function clean(n: number): number {
   return Number.parseFloat(n.toPrecision(12));
 }
 
+const ZH_DIGIT: Record<string, number> = {
+  一: 1,
+  二: 2,
+  两: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+};
+
+/** 一..九十九 -> 1..99 ("十二" = 12, "二十" = 20, "十" = 10). */
+function zhNumber(s: string): number | undefined {
+  if (!/^[一二两三四五六七八九十]{1,3}$/.test(s)) return undefined;
+  const [a, b] = s.split("十");
+  if (b === undefined) return s.length === 1 ? ZH_DIGIT[s] : undefined;
+  const tens = a ? ZH_DIGIT[a] : 1;
+  const ones = b ? ZH_DIGIT[b] : 0;
+  return tens === undefined || ones === undefined ? undefined : tens * 10 + ones;
+}
+
+/**
+ * Chinese numerals where they are figures: after 第 ("第一名") or before a counting word
+ * ("连续三年", "五大"), not inside words such as 一般 or 统一.
+ */
+const ZH_FIGURE =
+  /(?<=第)[一二两三四五六七八九十]{1,3}|(?<![一二两三四五六七八九十第])[一二两三四五六七八九十]{1,3}(?=[年个名位家项倍次届批条座所])/g;
+
 export function findFigures(text: string): Figure[] {
   const out: Figure[] = [];
+  for (const m of text.matchAll(ZH_FIGURE)) {
+    const value = zhNumber(m[0]);
+    if (value !== undefined) out.push({ raw: m[0], value, percent: false, index: m.index ?? 0 });
+  }
   for (const m of text.matchAll(FIGURE)) {
     const digits = (m[1] as string).replace(/,/g, "");
     const mag = m[2] ?? m[3] ?? m[4];
@@ -38,7 +72,7 @@ export function findFigures(text: string): Figure[] {
       index: m.index ?? 0,
     });
   }
-  return out;
+  return out.sort((a, b) => a.index - b.index);
 }
 
 /** The canonical search term for a figure: "13000", "16%". */
