@@ -29,7 +29,13 @@ const schema = z.object({
   MODEL_TIMEOUT_MS: optional(z.coerce.number().int().positive()),
   MODEL_MAX_RETRIES: optional(z.coerce.number().int().min(0).max(10)),
   MODEL_CONCURRENCY: optional(z.coerce.number().int().positive()),
+  MODEL_QUEUE_LIMIT: optional(z.coerce.number().int().min(0)),
+  EMBEDDING_TIMEOUT_MS: optional(z.coerce.number().int().positive()),
   LOG_LEVEL: optional(z.enum(["debug", "info", "warn", "error", "silent"])),
+  API_KEYS: optional(list),
+  WIDGET_KEY: optional(z.string().min(16)),
+  RATE_LIMIT_PER_MINUTE: optional(z.coerce.number().int().min(0)),
+  REQUEST_TIMEOUT_MS: optional(z.coerce.number().int().positive()),
 });
 
 export type Config = {
@@ -40,9 +46,23 @@ export type Config = {
   corsOrigins: string[];
   bodyLimitBytes: number;
   logLevel: "debug" | "info" | "warn" | "error" | "silent";
+  /** when non-empty, /api/* and /v1/* need `Authorization: Bearer <one of these>` */
+  apiKeys: string[];
+  /** a key for the widget's page, accepted only from CORS_ORIGINS (and the page itself) */
+  widgetKey?: string;
+  /** requests a minute per key (or per client address without keys); 0 = no limit */
+  rateLimitPerMinute: number;
+  requestTimeoutMs: number;
   embeddings:
     | { kind: "local" }
-    | { kind: "openai"; apiKey: string; baseURL?: string; model: string };
+    | {
+        kind: "openai";
+        apiKey: string;
+        baseURL?: string;
+        model: string;
+        timeoutMs: number;
+        maxRetries: number;
+      };
   /** Present only when OPENAI_API_KEY is set: answers then come from the model. */
   chat?: {
     apiKey: string;
@@ -51,6 +71,8 @@ export type Config = {
     timeoutMs: number;
     maxRetries: number;
     concurrency: number;
+    /** model calls that may wait for a free slot; beyond it they fail fast (extractive answer) */
+    queueLimit: number;
   };
 };
 
@@ -76,6 +98,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     corsOrigins: e.CORS_ORIGINS ?? [],
     bodyLimitBytes: e.BODY_LIMIT_BYTES ?? 64 * 1024,
     logLevel: e.LOG_LEVEL ?? "info",
+    apiKeys: e.API_KEYS ?? [],
+    widgetKey: e.WIDGET_KEY,
+    rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE ?? 600,
+    requestTimeoutMs: e.REQUEST_TIMEOUT_MS ?? 30_000,
     embeddings:
       e.EMBEDDINGS === "openai" && apiKey
         ? {
@@ -83,6 +109,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
             apiKey,
             baseURL: e.OPENAI_BASE_URL,
             model: e.EMBEDDING_MODEL ?? "text-embedding-3-small",
+            timeoutMs: e.EMBEDDING_TIMEOUT_MS ?? 30_000,
+            maxRetries: e.MODEL_MAX_RETRIES ?? 1,
           }
         : { kind: "local" },
     chat: apiKey
@@ -93,6 +121,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
           timeoutMs: e.MODEL_TIMEOUT_MS ?? 20_000,
           maxRetries: e.MODEL_MAX_RETRIES ?? 1,
           concurrency: e.MODEL_CONCURRENCY ?? 4,
+          queueLimit: e.MODEL_QUEUE_LIMIT ?? 16,
         }
       : undefined,
   };

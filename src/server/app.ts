@@ -4,12 +4,16 @@ import { bodyLimit } from "hono/body-limit";
 import { cors } from "hono/cors";
 import { secureHeaders } from "hono/secure-headers";
 import { ApiError } from "./api-error.js";
+import { requireKey } from "./auth.js";
 import type { AppDeps, Env } from "./deps.js";
 import { onError } from "./on-error.js";
+import { rateLimit } from "./rate-limit.js";
+import { requestTimeout } from "./request-timeout.js";
 import { askRoutes } from "./routes/ask.js";
 import { citeRoutes } from "./routes/cite.js";
 import { corpusRoutes } from "./routes/corpus.js";
 import { healthRoutes } from "./routes/health.js";
+import { openAiRoutes } from "./routes/openai-compat.js";
 import { searchRoutes } from "./routes/search.js";
 
 /** The whole HTTP surface, built from its dependencies; listening is main.ts's job. */
@@ -30,34 +34,38 @@ export function createApp(deps: AppDeps) {
     });
   });
   app.use("*", secureHeaders({ crossOriginResourcePolicy: "cross-origin" }));
-  app.use(
-    "/api/*",
-    cors({
-      origin: (origin) =>
-        config.corsOrigins.includes("*") || config.corsOrigins.includes(origin) ? origin : null,
-      allowMethods: ["GET", "POST", "OPTIONS"],
-      allowHeaders: ["Content-Type", "Authorization", "Accept"],
-      maxAge: 600,
-    }),
-  );
-  app.use(
-    "/api/*",
-    bodyLimit({
-      maxSize: config.bodyLimitBytes,
-      onError: () => {
-        throw new ApiError(
-          413,
-          "payload_too_large",
-          `bodies are limited to ${config.bodyLimitBytes} bytes`,
-        );
-      },
-    }),
-  );
+  const corsOrigins = cors({
+    origin: (origin) =>
+      config.corsOrigins.includes("*") || config.corsOrigins.includes(origin) ? origin : null,
+    allowMethods: ["GET", "POST", "OPTIONS"],
+    allowHeaders: ["Content-Type", "Authorization", "Accept"],
+    maxAge: 600,
+  });
+  const limitBody = bodyLimit({
+    maxSize: config.bodyLimitBytes,
+    onError: () => {
+      throw new ApiError(
+        413,
+        "payload_too_large",
+        `bodies are limited to ${config.bodyLimitBytes} bytes`,
+      );
+    },
+  });
+  // one instance each, so that /api and /v1 share a client's rate budget
+  const guards = [
+    corsOrigins,
+    requireKey(config),
+    rateLimit(config.rateLimitPerMinute),
+    requestTimeout(config.requestTimeoutMs),
+    limitBody,
+  ];
+  for (const path of ["/api/*", "/v1/*"]) app.use(path, ...guards);
 
   app.route("/", healthRoutes(deps));
   app.route("/api/search", searchRoutes(deps));
   app.route("/api/ask", askRoutes(deps));
   app.route("/api/cite", citeRoutes(deps));
+  app.route("/v1", openAiRoutes(deps));
   app.route("/api", corpusRoutes(deps));
 
   app.notFound((c) =>

@@ -21,5 +21,5 @@ export function requireEngine(deps: AppDeps): Engine {
   return engine;
 }
 
-export type Env = { Variables: { requestId: string } };
+export type Env = { Variables: { requestId: string; client?: string } };
 export type Ctx = Context<Env>;

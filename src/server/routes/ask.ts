@@ -1,8 +1,10 @@
 import { Hono } from "hono";
 import { streamSSE } from "hono/streaming";
 import { z } from "zod";
+import type { Draft } from "../../answer/extractive.js";
 import { answerJson, citationJson } from "../answer-json.js";
 import { type AppDeps, type Env, requireEngine } from "../deps.js";
+import { capLength, renderReply } from "../render-answer.js";
 import { requireJson, validate } from "../validate.js";
 import { MAX_QUESTION } from "./search.js";
 
@@ -18,6 +20,10 @@ export const askBody = z.object({
     .max(20)
     .optional(),
   k: z.number().int().min(1).max(20).optional(),
+  /** markdown (default): the answer with [n] markers; text: plus numbered footnotes */
+  format: z.enum(["markdown", "text"]).optional(),
+  /** a length cap for short replies (cut at a sentence end) */
+  max_chars: z.number().int().min(40).max(4000).optional(),
 });
 
 const wantsStream = (accept: string | undefined) => (accept ?? "").includes("text/event-stream");
@@ -26,10 +32,16 @@ const wantsStream = (accept: string | undefined) => (accept ?? "").includes("tex
 export function askRoutes(deps: AppDeps) {
   const app = new Hono<Env>();
   app.post("/", requireJson, validate("json", askBody), async (c) => {
-    const input = c.req.valid("json");
+    const { format = "markdown", max_chars, ...input } = c.req.valid("json");
     const { asker } = requireEngine(deps);
+    const render = (d: Draft) =>
+      answerJson({
+        ...d,
+        answer:
+          format === "text" ? renderReply(d, "text", max_chars) : capLength(d.answer, max_chars),
+      });
     if (!wantsStream(c.req.header("accept"))) {
-      return c.json(answerJson(await asker.ask(input, c.req.raw.signal)));
+      return c.json(render(await asker.ask(input, c.req.raw.signal)));
     }
     const controller = new AbortController();
     return streamSSE(c, async (sse) => {
@@ -44,7 +56,7 @@ export function askRoutes(deps: AppDeps) {
           } else if (event.type === "delta") {
             await sse.writeSSE({ event: "delta", data: JSON.stringify({ text: event.text }) });
           } else {
-            await sse.writeSSE({ event: "answer", data: JSON.stringify(answerJson(event.answer)) });
+            await sse.writeSSE({ event: "answer", data: JSON.stringify(render(event.answer)) });
           }
         }
       } catch (err) {

@@ -1,0 +1,66 @@
+import type { Draft } from "../answer/extractive.js";
+import type { Citation } from "../answer/types.js";
+
+export type Format = "markdown" | "text";
+
+const SENTENCE = /[^。！？；!?]+[。！？；!?]*/g;
+
+function bigrams(s: string): Set<string> {
+  const out = new Set<string>();
+  for (let i = 0; i + 1 < s.length; i++) out.add(s.slice(i, i + 2));
+  return out;
+}
+
+/** The sentence of a cited passage that the answer rests on (most shared character pairs). */
+export function quoteFor(answer: string, c: Citation, max = 80): string {
+  const want = bigrams(answer);
+  let best = c.text;
+  let score = -1;
+  for (const s of c.text.match(SENTENCE) ?? [c.text]) {
+    let n = 0;
+    for (const b of bigrams(s)) if (want.has(b)) n++;
+    if (n > score) {
+      score = n;
+      best = s;
+    }
+  }
+  best = best.trim();
+  return best.length > max ? `${best.slice(0, max - 1)}…` : best;
+}
+
+/** "Sources:" lines: [n] section path: “quote”. */
+export function sourcesFooter(d: Draft, language: "zh" | "en"): string {
+  if (!d.citations.length) return "";
+  const title = language === "zh" ? "来源：" : "Sources:";
+  const lines = d.citations.map(
+    (c) => `[${c.n}] ${c.section.join(" › ") || c.doc}: “${quoteFor(d.answer, c)}”`,
+  );
+  return `${title}\n${lines.join("\n")}`;
+}
+
+/** Shorten to about maxChars at a sentence end, keeping the first sentence whole when it can. */
+export function capLength(text: string, maxChars?: number): string {
+  if (!maxChars || text.length <= maxChars) return text;
+  let out = "";
+  for (const s of text.match(/[^。！？.!?]+(?:[。！？!?]|\.(?=\s|$))*\s*/g) ?? [text]) {
+    if (out && out.length + s.length > maxChars) break;
+    out += s;
+  }
+  return out.length > maxChars ? `${out.slice(0, maxChars - 1)}…` : out.trim();
+}
+
+/**
+ * The answer as a chat reply: markdown keeps the answer as it is (its [n] markers) with a
+ * sources list; text is the same with numbered footnotes, for apps that render no Markdown.
+ */
+export function renderReply(d: Draft, format: Format, maxChars?: number): string {
+  const body = capLength(d.answer, maxChars);
+  const footer = sourcesFooter(d, d.language);
+  if (!footer) return body;
+  if (format === "text") return `${body}\n\n${footer}`;
+  const items = footer.split("\n");
+  return `${body}\n\n**${items[0]}**\n\n${items
+    .slice(1)
+    .map((l) => `- ${l}`)
+    .join("\n")}`;
+}

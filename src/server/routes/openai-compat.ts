@@ -1,0 +1,161 @@
+import { randomUUID } from "node:crypto";
+import { Hono } from "hono";
+import { streamSSE } from "hono/streaming";
+import { z } from "zod";
+import type { Draft } from "../../answer/extractive.js";
+import type { Turn } from "../../answer/types.js";
+import { citationJson } from "../answer-json.js";
+import { ApiError } from "../api-error.js";
+import { type AppDeps, type Env, requireEngine } from "../deps.js";
+import { renderReply } from "../render-answer.js";
+import { requireJson, validate } from "../validate.js";
+import { MAX_QUESTION } from "./search.js";
+
+export const MODEL_ID = "report-qa";
+
+/** OpenAI message content: a string, or parts of which the text ones count. */
+const content = z.union([
+  z.string(),
+  z.array(z.object({ type: z.string(), text: z.string().optional() }).loose()),
+]);
+const body = z
+  .object({
+    model: z.string().optional(),
+    messages: z
+      .array(
+        z
+          .object({
+            role: z.enum(["system", "developer", "user", "assistant", "tool"]),
+            content: content.nullable().optional(),
+          })
+          .loose(),
+      )
+      .min(1)
+      .max(40),
+    stream: z.boolean().optional(),
+    /** report-qa's own: "text" (default here: chat apps) or "markdown"; a cap for short replies */
+    format: z.enum(["markdown", "text"]).optional(),
+    max_chars: z.number().int().min(40).max(4000).optional(),
+  })
+  .loose();
+
+const textOf = (c: z.infer<typeof content> | null | undefined) =>
+  typeof c === "string" ? c : (c ?? []).map((p) => p.text ?? "").join("");
+
+/** The last user message is the question; the user and assistant turns before it are the history. */
+function toQuestion(messages: z.infer<typeof body>["messages"]): {
+  question: string;
+  history: Turn[];
+} {
+  const turns = messages
+    .filter((m) => m.role === "user" || m.role === "assistant")
+    .map((m) => ({ role: m.role as Turn["role"], content: textOf(m.content).trim() }))
+    .filter((t) => t.content);
+  const last = turns.at(-1);
+  if (!last || last.role !== "user")
+    throw new ApiError(400, "invalid_request", "the last message must be the user's question");
+  if (last.content.length > MAX_QUESTION)
+    throw new ApiError(
+      400,
+      "invalid_request",
+      `questions are limited to ${MAX_QUESTION} characters`,
+    );
+  return { question: last.content, history: turns.slice(0, -1).slice(-20) };
+}
+
+const extra = (d: Draft) => ({
+  citations: d.citations.map(citationJson),
+  report_qa: { grounded: d.grounded, language: d.language, mode: d.mode },
+});
+
+/**
+ * An OpenAI-compatible face for bot frameworks: POST /v1/chat/completions (streamed or not)
+ * and GET /v1/models. The reply carries the [n] markers and a sources footer, and the
+ * structured citations ride along in `citations`.
+ */
+export function openAiRoutes(deps: AppDeps) {
+  const app = new Hono<Env>();
+
+  app.get("/models", (c) =>
+    c.json({
+      object: "list",
+      data: [{ id: MODEL_ID, object: "model", created: 1704067200, owned_by: "report-qa" }],
+    }),
+  );
+
+  app.post("/chat/completions", requireJson, validate("json", body), async (c) => {
+    const req = c.req.valid("json");
+    const { question, history } = toQuestion(req.messages);
+    const { asker } = requireEngine(deps);
+    const id = `chatcmpl-${randomUUID()}`;
+    const created = Math.floor(Date.now() / 1000);
+    const model = MODEL_ID;
+    const reply = (d: Draft) => renderReply(d, req.format ?? "text", req.max_chars);
+
+    if (!req.stream) {
+      const d = await asker.ask({ question, history }, c.req.raw.signal);
+      const text = reply(d);
+      return c.json({
+        id,
+        object: "chat.completion",
+        created,
+        model,
+        choices: [
+          {
+            index: 0,
+            message: { role: "assistant", content: text },
+            finish_reason: "stop",
+            logprobs: null,
+          },
+        ],
+        usage: { prompt_tokens: 0, completion_tokens: 0, total_tokens: 0 },
+        ...extra(d),
+      });
+    }
+
+    const controller = new AbortController();
+    const chunk = (
+      delta: Record<string, unknown>,
+      finish: string | null,
+      more: Record<string, unknown> = {},
+    ) =>
+      JSON.stringify({
+        id,
+        object: "chat.completion.chunk",
+        created,
+        model,
+        choices: [{ index: 0, delta, finish_reason: finish, logprobs: null }],
+        ...more,
+      });
+    return streamSSE(c, async (sse) => {
+      sse.onAbort(() => controller.abort());
+      try {
+        await sse.writeSSE({ data: chunk({ role: "assistant", content: "" }, null) });
+        let sent = "";
+        for await (const e of asker.stream({ question, history }, controller.signal)) {
+          if (e.type !== "answer") continue;
+          // the verified answer is what a bot gets: stream it in pieces, then the footer
+          const text = reply(e.answer);
+          for (let i = 0; i < text.length; i += 24) {
+            const piece = text.slice(i, i + 24);
+            sent += piece;
+            await sse.writeSSE({ data: chunk({ content: piece }, null) });
+          }
+          await sse.writeSSE({ data: chunk({}, "stop", extra(e.answer)) });
+        }
+        if (!sent) throw new Error("no answer");
+        await sse.writeSSE({ data: "[DONE]" });
+      } catch {
+        if (controller.signal.aborted) return;
+        deps.log.error("chat completion stream failed");
+        await sse.writeSSE({
+          data: JSON.stringify({
+            error: { code: "internal", message: "the answer could not be completed" },
+          }),
+        });
+      }
+    });
+  });
+
+  return app;
+}

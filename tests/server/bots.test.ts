@@ -1,0 +1,122 @@
+import type { AddressInfo } from "node:net";
+import { serve } from "@hono/node-server";
+import OpenAI from "openai";
+import { afterAll, describe, expect, it } from "vitest";
+import { testApp } from "../support/engine.js";
+
+const KEY = "test-key-0123456789";
+const WIDGET_KEY = "widget-key-0123456789";
+const app = await testApp({
+  API_KEYS: `${KEY},other-key-000000`,
+  WIDGET_KEY,
+  CORS_ORIGINS: "http://site.example",
+  RATE_LIMIT_PER_MINUTE: "1000",
+});
+const server = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" });
+await new Promise((r) => server.once("listening", r));
+const baseURL = `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`;
+afterAll(() => new Promise((r) => server.close(r)));
+
+type WithCitations = { citations?: { n: number; text: string; section: string[] }[] };
+
+describe("the official openai client against report-qa", () => {
+  const client = new OpenAI({ apiKey: KEY, baseURL, maxRetries: 0 });
+
+  it("lists the model", async () => {
+    const models = await client.models.list();
+    expect(models.data.map((m) => m.id)).toContain("report-qa");
+  });
+
+  it("gets a cited answer, with a sources footer and structured citations", async () => {
+    const res = await client.chat.completions.create({
+      model: "report-qa",
+      messages: [
+        { role: "system", content: "You are a bot." },
+        { role: "user", content: "2023年全社会研发经费投入增长多少？" },
+      ],
+    });
+    const content = res.choices[0]?.message.content ?? "";
+    expect(content).toContain("16% [1]");
+    expect(content).toMatch(/来源：\n\[1\] 2023年工作回顾 › （一）: “.*16%.*”/);
+    const citations = (res as unknown as WithCitations).citations ?? [];
+    expect(citations[0]?.n).toBe(1);
+    expect(citations[0]?.text).toContain("全社会研发经费投入增长16%");
+  });
+
+  it("streams a cited answer in several chunks, citations on the last", async () => {
+    const stream = await client.chat.completions.create({
+      model: "report-qa",
+      stream: true,
+      messages: [
+        { role: "user", content: "2023年全社会研发经费投入增长多少？" },
+        { role: "assistant", content: "2023年，全社会研发经费投入增长16% [1]。" },
+        { role: "user", content: "成都国家高新技术企业有多少家？" },
+      ],
+    });
+    let text = "";
+    let chunks = 0;
+    let citations: WithCitations["citations"];
+    for await (const chunk of stream) {
+      chunks++;
+      text += chunk.choices[0]?.delta.content ?? "";
+      citations ??= (chunk as unknown as WithCitations).citations;
+    }
+    expect(chunks).toBeGreaterThan(2);
+    expect(text).toContain("1.3万");
+    expect(text).toMatch(/来源：\n\[1\]/);
+    expect(citations?.length).toBeGreaterThan(0);
+  });
+});
+
+describe("keys and limits", () => {
+  const ask = (headers: Record<string, string>) =>
+    fetch(`${baseURL.replace("/v1", "")}/api/ask`, {
+      method: "POST",
+      headers: { "content-type": "application/json", ...headers },
+      body: JSON.stringify({ question: "成都有多少家国家高新技术企业？", format: "text" }),
+    });
+
+  it("needs a key on /api and /v1, but not on health", async () => {
+    const none = await ask({});
+    expect(none.status).toBe(401);
+    expect(((await none.json()) as { error: { code: string } }).error.code).toBe("unauthorized");
+    expect((await ask({ authorization: "Bearer wrong" })).status).toBe(401);
+    expect((await fetch(`${baseURL}/models`)).status).toBe(401);
+    expect((await fetch(`${baseURL.replace("/v1", "")}/healthz`)).status).toBe(200);
+  });
+
+  it("answers in plain text with numbered footnotes (curl-style request)", async () => {
+    const res = await ask({ authorization: `Bearer ${KEY}` });
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { answer: string };
+    expect(body.answer).toMatch(/\[1\][^\n]*\n\n来源：\n\[1\] /);
+  });
+
+  it("honours the widget's key only from the configured origins", async () => {
+    expect(
+      (await ask({ authorization: `Bearer ${WIDGET_KEY}`, origin: "http://site.example" })).status,
+    ).toBe(200);
+    const elsewhere = await ask({
+      authorization: `Bearer ${WIDGET_KEY}`,
+      origin: "http://evil.example",
+    });
+    expect(elsewhere.status).toBe(403);
+    expect((await ask({ authorization: `Bearer ${WIDGET_KEY}` })).status).toBe(403);
+  });
+});
+
+describe("rate limits", () => {
+  it("answers 429 with Retry-After once a client's budget is spent", async () => {
+    const limited = await testApp({ RATE_LIMIT_PER_MINUTE: "3" });
+    const statuses: number[] = [];
+    let retryAfter: string | null = null;
+    for (let i = 0; i < 5; i++) {
+      const res = await limited.request("/api/search?q=成都");
+      statuses.push(res.status);
+      if (res.status === 429) retryAfter = res.headers.get("retry-after");
+    }
+    expect(statuses).toEqual([200, 200, 200, 429, 429]);
+    expect(Number(retryAfter)).toBeGreaterThanOrEqual(1);
+    expect((await limited.request("/healthz")).status).toBe(200);
+  });
+});
