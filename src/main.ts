@@ -1,9 +1,11 @@
+import type { Server } from "node:http";
 import { serve } from "@hono/node-server";
 import { buildEngine } from "./build-engine.js";
 import { ConfigError, loadConfig } from "./config.js";
 import type { Engine } from "./engine.js";
 import { createLogger } from "./log.js";
 import { createApp } from "./server/app.js";
+import { buildWidgetBundle } from "./widget/build.js";
 
 let config: ReturnType<typeof loadConfig>;
 try {
@@ -13,34 +15,60 @@ try {
   process.exit(1);
 }
 const log = createLogger(config.logLevel);
-let engine: Engine | undefined;
 
-const app = createApp({ config, log, engine: () => engine });
+/** The live engine. A rebuild swaps it whole: a request uses the one it started with. */
+let engine: Engine | undefined;
+let stopping = false;
+
+const widgetBundle = await buildWidgetBundle();
+const app = createApp({ config, log, engine: () => (stopping ? undefined : engine), widgetBundle });
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
   log.info("listening", { url: `http://${config.host}:${info.port}` });
+}) as Server;
+
+async function load(reason: string, forceRebuild = false) {
+  const started = performance.now();
+  const next = await buildEngine(config, log, { forceRebuild });
+  engine = next;
+  log.info("ready", {
+    reason,
+    passages: next.index.passages.length,
+    index: next.index.dir,
+    ms: Math.round(performance.now() - started),
+  });
+}
+
+load("start").catch((err: unknown) => {
+  log.error("could not load the index", { error: err instanceof Error ? err.message : String(err) });
+  process.exit(1);
 });
 
-const started = performance.now();
-buildEngine(config, log)
-  .then((e) => {
-    engine = e;
-    log.info("ready", {
-      passages: e.index.passages.length,
-      ms: Math.round(performance.now() - started),
+// SIGHUP: reload (rebuilding when the corpus changed); the old engine serves until the swap.
+let reloading = false;
+process.on("SIGHUP", () => {
+  if (reloading || stopping) return;
+  reloading = true;
+  load("SIGHUP")
+    .catch((err: unknown) => log.error("reload failed, keeping the current index", { error: String(err) }))
+    .finally(() => {
+      reloading = false;
     });
-  })
-  .catch((err: unknown) => {
-    log.error("could not load the index", {
-      error: err instanceof Error ? err.message : String(err),
-    });
-    process.exit(1);
-  });
+});
 
 /** Stop taking connections, let in-flight requests finish, then exit. */
 function shutdown(signal: string) {
+  if (stopping) return;
+  stopping = true;
   log.info("shutting down", { signal });
-  server.close(() => process.exit(0));
-  setTimeout(() => process.exit(0), 10_000).unref();
+  server.close(() => {
+    log.info("stopped");
+    process.exit(0);
+  });
+  server.closeIdleConnections();
+  setTimeout(() => {
+    log.warn("in-flight requests did not finish in time");
+    process.exit(1);
+  }, 10_000).unref();
 }
 process.on("SIGTERM", () => shutdown("SIGTERM"));
 process.on("SIGINT", () => shutdown("SIGINT"));

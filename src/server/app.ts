@@ -15,6 +15,7 @@ import { corpusRoutes } from "./routes/corpus.js";
 import { healthRoutes } from "./routes/health.js";
 import { openAiRoutes } from "./routes/openai-compat.js";
 import { searchRoutes } from "./routes/search.js";
+import { widgetRoutes } from "./widget-routes.js";
 
 /** The whole HTTP surface, built from its dependencies; listening is main.ts's job. */
 export function createApp(deps: AppDeps) {
@@ -66,6 +67,7 @@ export function createApp(deps: AppDeps) {
   app.route("/api/ask", askRoutes(deps));
   app.route("/api/cite", citeRoutes(deps));
   app.route("/v1", openAiRoutes(deps));
+  if (deps.widgetBundle) app.route("/", widgetRoutes({ bundle: deps.widgetBundle }));
   app.route("/api", corpusRoutes(deps));
 
   app.notFound((c) =>
