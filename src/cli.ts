@@ -1,3 +1,4 @@
+import { runLoadBench } from "./bench/load-bench.js";
 import { runBench } from "./bench/run-bench.js";
 import { buildEngine } from "./build-engine.js";
 import { loadConfig } from "./config.js";
@@ -53,6 +54,9 @@ async function main(): Promise<void> {
     }
     case "bench":
       await runBench(config);
+      return;
+    case "bench-load":
+      await runLoadBench(Number(args[0] ?? 8));
       return;
     default:
       console.log(

@@ -1,0 +1,141 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { mkdtemp, rm } from "node:fs/promises";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import autocannon from "autocannon";
+import { readEvalData } from "../eval/eval-data.js";
+
+type Result = { rps: number; p50: number; p99: number; errors: number; requests: number };
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once("error", reject);
+    s.listen(0, "127.0.0.1", () => {
+      const port = (s.address() as { port: number }).port;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+/** Resident memory of another process, from /proc (Linux). */
+function rssMiB(pid: number): number {
+  const m = readFileSync(`/proc/${pid}/status`, "utf8").match(/VmRSS:\s+(\d+) kB/);
+  return m ? Math.round(Number(m[1]) / 1024) : Number.NaN;
+}
+
+async function waitReady(url: string, limitMs = 120_000): Promise<number> {
+  const started = performance.now();
+  while (performance.now() - started < limitMs) {
+    try {
+      if ((await fetch(`${url}/readyz`)).status === 200) return performance.now() - started;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  throw new Error("server did not become ready");
+}
+
+function startServer(port: number, indexDir: string): ChildProcess {
+  return spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      INDEX_DIR: indexDir,
+      RATE_LIMIT_PER_MINUTE: "0",
+      LOG_LEVEL: "error",
+      OPENAI_API_KEY: "",
+    },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+}
+
+function run(opts: autocannon.Options): Promise<Result> {
+  return new Promise((resolve, reject) => {
+    autocannon(opts, (err, r) => {
+      if (err) return reject(err);
+      resolve({
+        rps: r.requests.average,
+        p50: r.latency.p50,
+        p99: r.latency.p99,
+        errors: r.errors + r.timeouts + r.non2xx,
+        requests: r.requests.total,
+      });
+    });
+  });
+}
+
+const row = (name: string, c: number, r: Result) =>
+  console.log(
+    `${name.padEnd(14)} c=${String(c).padEnd(3)} ${r.rps.toFixed(0).padStart(7)} req/s   p50 ${String(r.p50).padStart(4)} ms   p99 ${String(r.p99).padStart(4)} ms   errors ${r.errors}`,
+  );
+
+/**
+ * `npm run bench:load`: the real server in a child process, autocannon from this one.
+ * /healthz, /api/search and offline /api/ask at 16 and 64 connections; the ask/healthz
+ * throughput ratio (comparable across noisy machines); memory after start and after
+ * 100,000 requests; start-up time with a built index.
+ */
+export async function runLoadBench(seconds = 8): Promise<void> {
+  const indexDir = await mkdtemp(join(tmpdir(), "rqa-load-"));
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const first = startServer(port, indexDir);
+  try {
+    const buildMs = await waitReady(url);
+    console.log(`first start (builds the index): ${(buildMs / 1000).toFixed(1)} s`);
+    const { questions } = await readEvalData("tests/eval");
+    const qs = questions.map((q) => q.question);
+    const asks = qs.map((q) => ({
+      method: "POST" as const,
+      path: "/api/ask",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ question: q }),
+    }));
+    const searches = qs.map((q) => ({
+      method: "GET" as const,
+      path: `/api/search?q=${encodeURIComponent(q)}`,
+    }));
+    console.log(`memory after start: ${rssMiB(first.pid as number)} MiB\n`);
+
+    for (const c of [16, 64]) {
+      const health = await run({ url: `${url}/healthz`, connections: c, duration: seconds });
+      const search = await run({ url, connections: c, duration: seconds, requests: searches });
+      const ask = await run({ url, connections: c, duration: seconds, requests: asks });
+      row("/healthz", c, health);
+      row("/api/search", c, search);
+      row("/api/ask", c, ask);
+      console.log(
+        `  ask/healthz throughput ratio at c=${c}: ${(ask.rps / health.rps).toFixed(2)}\n`,
+      );
+    }
+
+    const before = rssMiB(first.pid as number);
+    const soak = await run({ url, connections: 32, amount: 100_000, requests: asks });
+    const after = rssMiB(first.pid as number);
+    console.log(
+      `100,000 /api/ask requests: ${soak.rps.toFixed(0)} req/s, errors ${soak.errors}; memory ${before} MiB -> ${after} MiB`,
+    );
+  } finally {
+    first.kill("SIGTERM");
+  }
+  await new Promise((r) => first.once("exit", r));
+
+  const starts: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    const p = await freePort();
+    const child = startServer(p, indexDir);
+    starts.push(await waitReady(`http://127.0.0.1:${p}`));
+    child.kill("SIGTERM");
+    await new Promise((r) => child.once("exit", r));
+  }
+  starts.sort((a, b) => a - b);
+  console.log(
+    `start-up with a built index (process start to ready), median of 3: ${(starts[1] as number).toFixed(0)} ms`,
+  );
+  await rm(indexDir, { recursive: true, force: true });
+}
