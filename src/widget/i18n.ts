@@ -2,16 +2,16 @@ export type Lang = "zh" | "en";
 
 const zh = {
   title: "政府工作报告问答",
+  qa: "问答",
   subtitle: "回答均引自报告原文",
   open: "打开报告问答",
   close: "关闭",
   reset: "新对话",
-  placeholder: "输入问题，Enter 发送，Shift+Enter 换行",
+  placeholder: "输入你的问题…",
+  keys: "Enter 发送，Shift+Enter 换行",
   send: "发送",
   intro: "关于这份报告，想了解什么？回答会附上报告中的原文出处。",
   suggestions: ["今年的主要预期目标是什么？", "科技创新方面取得了哪些成绩？"],
-  you: "你",
-  assistant: "报告助手",
   thinking: "正在查找报告…",
   notFound: "报告中未提及",
   sources: "出处",
@@ -24,23 +24,23 @@ const zh = {
   errBad: "这个问题无法发送，请修改后再试。",
   errServer: "服务暂时出错，请重试。",
   errStream: "回答中断了，请重试。",
-  disclaimer: "回答由程序从报告中摘录，请以原文为准。",
+  disclaimer: "回答依据报告原文，请以出处原文为准。",
 };
 
 export type Strings = typeof zh;
 
 const en: Strings = {
   title: "Government Work Report Q&A",
+  qa: "Q&A",
   subtitle: "Every answer cites the report",
   open: "Ask about the report",
   close: "Close",
   reset: "New conversation",
-  placeholder: "Ask a question. Enter to send, Shift+Enter for a new line",
+  placeholder: "Ask a question…",
+  keys: "Enter sends, Shift+Enter adds a new line",
   send: "Send",
   intro: "What would you like to know about the report? Answers quote the passages they come from.",
   suggestions: ["What are this year's main targets?", "What was achieved in innovation?"],
-  you: "You",
-  assistant: "Report assistant",
   thinking: "Searching the report…",
   notFound: "Not in the report",
   sources: "Sources",
@@ -53,7 +53,7 @@ const en: Strings = {
   errBad: "This question couldn't be sent. Please edit it and retry.",
   errServer: "The service had a problem. Please retry.",
   errStream: "The answer was cut off. Please retry.",
-  disclaimer: "Answers are drawn from the report; the source text is what counts.",
+  disclaimer: "Answers come from the report. Check the cited passages.",
 };
 
 export const STRINGS: Record<Lang, Strings> = { zh, en };

@@ -1,0 +1,89 @@
+import { createHash } from "node:crypto";
+import { gzipSync } from "node:zlib";
+import { Hono } from "hono";
+
+/** The chat page may load and talk to its own origin only. */
+export const PAGE_CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self'",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+  "frame-ancestors 'self'",
+].join("; ");
+
+const PAGE_TITLE = { zh: "政府工作报告问答", en: "Government Work Report Q&A" };
+const NOSCRIPT = {
+  zh: "这个问答页面需要启用 JavaScript。",
+  en: "This question-and-answer page needs JavaScript.",
+};
+
+function page(lang: "zh" | "en"): string {
+  return `<!doctype html>
+<html lang="${lang === "zh" ? "zh-CN" : "en"}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="color-scheme" content="light">
+<title>${PAGE_TITLE[lang]}</title>
+<script src="widget.js" defer></script>
+</head>
+<body>
+<report-qa-chat mode="page"></report-qa-chat>
+<noscript>${NOSCRIPT[lang]}</noscript>
+</body>
+</html>
+`;
+}
+
+/** Does an If-None-Match header list this entity tag (weak comparison)? */
+function matches(ifNoneMatch: string | undefined, etag: string): boolean {
+  if (!ifNoneMatch) return false;
+  const bare = etag.replace(/^W\//, "");
+  return ifNoneMatch
+    .split(",")
+    .some((t) => t.trim() === "*" || t.trim().replace(/^W\//, "") === bare);
+}
+
+/**
+ * The chat widget's two resources: GET / (a full-page chat) and GET /widget.js (the embed
+ * script, built once by buildWidgetBundle() and passed in as `bundle`).
+ */
+export function widgetRoutes(opts: { bundle: string }): Hono {
+  const app = new Hono();
+  const js = Buffer.from(opts.bundle, "utf8");
+  const jsGzip = gzipSync(js, { level: 9 });
+  const etag = `"${createHash("sha256").update(js).digest("base64url").slice(0, 22)}"`;
+  const pages = { zh: page("zh"), en: page("en") };
+
+  app.get("/", (c) => {
+    const lang = c.req.query("lang") === "en" ? "en" : "zh";
+    c.header("Content-Security-Policy", PAGE_CSP);
+    c.header("Cache-Control", "no-cache");
+    c.header("X-Content-Type-Options", "nosniff");
+    c.header("Referrer-Policy", "no-referrer");
+    return c.html(pages[lang]);
+  });
+
+  app.get("/widget.js", (c) => {
+    // Other sites embed this URL as is, so it cannot be immutable: short max-age + ETag.
+    c.header("Cache-Control", "public, max-age=300, stale-while-revalidate=86400");
+    c.header("ETag", etag);
+    c.header("Vary", "Accept-Encoding");
+    c.header("X-Content-Type-Options", "nosniff");
+    c.header("Cross-Origin-Resource-Policy", "cross-origin");
+    c.header("Access-Control-Allow-Origin", "*");
+    if (matches(c.req.header("If-None-Match"), etag)) return c.body(null, 304);
+    c.header("Content-Type", "text/javascript; charset=utf-8");
+    const gzip = /\bgzip\b/.test(c.req.header("Accept-Encoding") ?? "");
+    if (!gzip) return c.body(new Uint8Array(js));
+    c.header("Content-Encoding", "gzip");
+    return c.body(new Uint8Array(jsGzip));
+  });
+
+  return app;
+}
