@@ -1,5 +1,6 @@
 import { runLoadBench } from "./bench/load-bench.js";
 import { runBench } from "./bench/run-bench.js";
+import { runScaleBench } from "./bench/scale-bench.js";
 import { buildEngine } from "./build-engine.js";
 import { loadConfig } from "./config.js";
 import { runEval } from "./eval/run-eval.js";
@@ -54,6 +55,9 @@ async function main(): Promise<void> {
     }
     case "bench":
       await runBench(config);
+      return;
+    case "bench-scale":
+      await runScaleBench(Number(args[0] ?? 100_000));
       return;
     case "bench-load":
       await runLoadBench(Number(args[0] ?? 8));

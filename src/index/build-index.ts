@@ -13,6 +13,8 @@ import { buildName, FILES, setCurrent } from "./layout.js";
 import { hashFiles, INDEX_VERSION, type Manifest } from "./manifest.js";
 import { indexedText } from "./passage-text.js";
 
+const EMBED_BATCH = 2000;
+
 export type BuildInput = {
   files: SourceFile[];
   indexDir: string;
@@ -59,13 +61,23 @@ export async function buildIndex(input: BuildInput): Promise<{ dir: string; mani
       await writeFile(join(tmp, file), JSON.stringify(value));
     }
 
-    const vectors = await input.embeddings.embedDocuments(texts);
-    const dimensions = vectors[0]?.length ?? 1;
-    const store = new HNSWLib(input.embeddings, { space: "cosine", numDimensions: dimensions });
-    await store.addVectors(
-      vectors,
-      passages.map((p, i) => new Document({ pageContent: p.text, metadata: { i, id: p.id } })),
-    );
+    // embed and insert in batches: a large corpus never holds every vector at once
+    let store: HNSWLib | undefined;
+    let dimensions = 1;
+    for (let from = 0; from < texts.length; from += EMBED_BATCH) {
+      const vectors = await input.embeddings.embedDocuments(texts.slice(from, from + EMBED_BATCH));
+      dimensions = vectors[0]?.length ?? dimensions;
+      store ??= new HNSWLib(input.embeddings, { space: "cosine", numDimensions: dimensions });
+      await store.addVectors(
+        vectors,
+        passages
+          .slice(from, from + EMBED_BATCH)
+          .map(
+            (p, j) => new Document({ pageContent: p.text, metadata: { i: from + j, id: p.id } }),
+          ),
+      );
+    }
+    if (!store) throw new Error("the corpus has no passages");
     await store.save(join(tmp, FILES.hnswDir));
 
     const manifest: Manifest = {
