@@ -1,4 +1,5 @@
 import { createAsker } from "./answer/ask.js";
+import type { ModelPort } from "./answer/model-port.js";
 import type { Config } from "./config.js";
 import { makeEmbeddings } from "./embed/make-embeddings.js";
 import type { Engine } from "./engine.js";
@@ -7,12 +8,27 @@ import type { Logger } from "./log.js";
 import { createSearcher } from "./retrieve/hybrid-search.js";
 import { createTokenizer } from "./text/tokenizer.js";
 
+/** The model answerer when OPENAI_API_KEY is set; the offline path never loads its client. */
+async function modelFor(config: Config, log: Logger): Promise<ModelPort | undefined> {
+  if (!config.chat) return undefined;
+  const { loadModel } = await import("./answer/model/load-model.js");
+  const model = await loadModel(config.chat);
+  log.info("answers come from the model", {
+    model: config.chat.model,
+    concurrency: config.chat.concurrency,
+    timeoutMs: config.chat.timeoutMs,
+  });
+  return model;
+}
+
 /** Open (or build) the index and wire the modules that answer requests. */
 export async function buildEngine(
   config: Config,
   log: Logger,
   opts: { forceRebuild?: boolean } = {},
 ): Promise<Engine> {
+  // prompts first: a broken prompt file fails the start before the index build
+  const model = await modelFor(config, log);
   // The embedder's tokenizer only needs jieba's dictionary; corpus words are in BM25's.
   const { embeddings, name } = makeEmbeddings(config.embeddings, createTokenizer());
   const index = await openIndex({
@@ -24,5 +40,7 @@ export async function buildEngine(
     log: log.info,
   });
   const search = createSearcher(index);
-  return { index, search, asker: createAsker(index, search, { log }) };
+  // the model's share of a request's time: the rest is left for the extractive fallback
+  const modelBudgetMs = Math.floor(config.requestTimeoutMs * 0.8);
+  return { index, search, asker: createAsker(index, search, { log, model, modelBudgetMs }) };
 }

@@ -4,8 +4,8 @@ import type { Searcher, SearchResult } from "../retrieve/hybrid-search.js";
 import { detectLanguage } from "../text/language.js";
 import { answerExtractive, type Draft, toCitation } from "./extractive.js";
 import { resolveFollowUp } from "./follow-up.js";
-import { finishModelAnswer } from "./model-answer.js";
-import type { ModelPort } from "./model-port.js";
+import { finishModelAnswer, mayBeRefusal } from "./model-answer.js";
+import { type ModelPort, modelErrorFields } from "./model-port.js";
 import { questionKind, sectionYear } from "./question-kind.js";
 import type { Answer, Citation, Turn } from "./types.js";
 
@@ -38,7 +38,15 @@ function* increments(text: string, size = 12): Generator<string> {
   for (let i = 0; i < chars.length; i += size) yield chars.slice(i, i + size).join("");
 }
 
-export type AskerOptions = { model?: ModelPort; log?: Logger };
+export type AskerOptions = {
+  model?: ModelPort;
+  log?: Logger;
+  /**
+   * The most time the model may take over one question, rewrite and answer together; past
+   * it the question gets the extractive answer. Keep it under the server's request timeout.
+   */
+  modelBudgetMs?: number;
+};
 
 /**
  * Question (+ history) -> retrieval -> an answer in the question's language. With a model,
@@ -64,13 +72,18 @@ export function createAsker(index: LoadedIndex, search: Searcher, opts: AskerOpt
     const { question, history = [], k = 5 } = input;
     const language = detectLanguage(question);
     const model = opts.model;
+    // the model's calls stop when the client goes away or the budget is spent; only the
+    // former ends the answer, the latter falls back like any model failure
+    const modelSignal = opts.modelBudgetMs
+      ? AbortSignal.any([signal, AbortSignal.timeout(opts.modelBudgetMs)])
+      : signal;
     let standalone = resolveFollowUp(question, history);
     if (model && history.length) {
       try {
-        standalone = await model.condense(question, history, signal);
+        standalone = await model.condense(question, history, modelSignal);
       } catch (err) {
         if (signal.aborted) throw err;
-        opts.log?.warn("model condense failed, using offline follow-up", { error: errorName(err) });
+        opts.log?.warn("model condense failed, using offline follow-up", modelErrorFields(err));
       }
     }
     const result = await search(standalone, k);
@@ -85,19 +98,28 @@ export function createAsker(index: LoadedIndex, search: Searcher, opts: AskerOpt
 
     const passages = result.hits.map((h, i) => toCitation(h, i + 1));
     yield { type: "citations", citations: passages };
+    // The model sees the standalone question (a follow-up alone lacks its topic); the
+    // answer's language is still the asker's. Text that may be the refusal token is held
+    // back, so that a client never sees it; the final answer then streams as offline.
     let text = "";
+    let holding = true;
     try {
-      for await (const delta of model.answer({ question, language, passages }, signal)) {
+      const req = { question: standalone, language, passages };
+      for await (const delta of model.answer(req, modelSignal)) {
         text += delta;
-        yield { type: "delta", text: delta };
+        if (holding && mayBeRefusal(text)) continue;
+        yield { type: "delta", text: holding ? text : delta };
+        holding = false;
       }
     } catch (err) {
       if (signal.aborted) throw err;
-      opts.log?.warn("model answer failed, falling back to extractive", { error: errorName(err) });
+      opts.log?.warn("model answer failed, falling back to extractive", modelErrorFields(err));
       yield { type: "answer", answer: offline(question, standalone, result) };
       return;
     }
-    yield { type: "answer", answer: finishModelAnswer(text, question, language, passages) };
+    const draft = finishModelAnswer(text, standalone, language, passages);
+    if (holding) for (const piece of increments(draft.answer)) yield { type: "delta", text: piece };
+    yield { type: "answer", answer: draft };
   }
 
   return {
@@ -110,7 +132,5 @@ export function createAsker(index: LoadedIndex, search: Searcher, opts: AskerOpt
     },
   };
 }
-
-const errorName = (err: unknown) => (err instanceof Error ? err.name : "unknown");
 
 export type { Answer };

@@ -14,3 +14,32 @@ export type ModelPort = {
     signal: AbortSignal,
   ): AsyncIterable<string>;
 };
+
+/**
+ * Why a model call failed: "timeout" (no token within the time limit), "busy" (every slot
+ * taken and the queue full, or no slot freed in time), "upstream" (the server answered
+ * with an error or the connection failed), "empty" (nothing usable came back).
+ */
+export type ModelFailure = "timeout" | "busy" | "upstream" | "empty";
+
+/**
+ * The one error a ModelPort throws. Its message is ours, never the upstream's, so that it
+ * can be logged without leaking what a provider put in its error text.
+ */
+export class ModelError extends Error {
+  override name = "ModelError";
+  constructor(
+    readonly failure: ModelFailure,
+    readonly status?: number,
+  ) {
+    super(status ? `model ${failure} (HTTP ${status})` : `model ${failure}`);
+  }
+}
+
+/** Fields for a log line about a failed model call: no message text from upstream. */
+export function modelErrorFields(err: unknown): Record<string, unknown> {
+  if (err instanceof ModelError) {
+    return { error: err.name, failure: err.failure, ...(err.status ? { status: err.status } : {}) };
+  }
+  return { error: err instanceof Error ? err.name : "unknown" };
+}

@@ -6,15 +6,20 @@ import { LOCAL_EMBEDDER, LocalEmbeddings } from "./local-embeddings.js";
 
 export type EmbedderInfo = { embeddings: Embeddings; name: string };
 
-/** The embedder the configuration asks for, and a name for the index manifest. */
+/**
+ * The embedder the configuration asks for, and a name for the index manifest: the name
+ * carries the model, so that a change of embedder or model rebuilds the index.
+ */
 export function makeEmbeddings(config: Config["embeddings"], tokenizer: Tokenizer): EmbedderInfo {
   if (config.kind === "openai") {
     return {
       embeddings: new OpenAIEmbeddings({
         apiKey: config.apiKey,
         model: config.model,
+        // plain JSON numbers: some OpenAI-compatible servers ignore or mangle base64
         encodingFormat: "float",
-        maxRetries: 1,
+        timeout: config.timeoutMs,
+        maxRetries: config.maxRetries,
         configuration: config.baseURL ? { baseURL: config.baseURL } : undefined,
       }),
       name: `openai:${config.model}`,

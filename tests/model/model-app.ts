@@ -1,0 +1,126 @@
+/** The real app and engine with the model path on, talking to the fake OpenAI server. */
+import { cp, mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { inject } from "vitest";
+import { buildEngine } from "../../src/build-engine.js";
+import { type Config, loadConfig } from "../../src/config.js";
+import type { Engine } from "../../src/engine.js";
+import { createLogger } from "../../src/log.js";
+import { createApp } from "../../src/server/app.js";
+import type { FakeOpenAI } from "./fake-openai.js";
+
+export type ModelApp = {
+  app: ReturnType<typeof createApp>;
+  engine: Engine;
+  config: Config;
+  /** every log line the app wrote (JSON lines, debug level and up) */
+  logs: string[];
+  /** an index folder of its own (a copy of the prebuilt one when global setup made it) */
+  indexDir: string;
+  cleanup(): Promise<void>;
+};
+
+/** The brief's test configuration, plus `env`. */
+export function modelConfig(fake: FakeOpenAI, indexDir: string, env: Record<string, string> = {}) {
+  return loadConfig({
+    OPENAI_API_KEY: "test",
+    OPENAI_BASE_URL: fake.url,
+    CORPUS_DIR: "corpus",
+    INDEX_DIR: indexDir,
+    LOG_LEVEL: "silent",
+    MODEL_TIMEOUT_MS: "1500",
+    ...env,
+  });
+}
+
+/** A fresh index folder: the global setup's index copied in (loads fast), or empty. */
+export async function tempIndexDir(copyPrebuilt = true): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), "rqa-model-index-"));
+  const prebuilt = copyPrebuilt ? inject("indexDir") : undefined;
+  if (prebuilt) await cp(prebuilt, dir, { recursive: true });
+  return dir;
+}
+
+/** buildEngine + createApp, exactly as main.ts wires them, with a capturing logger. */
+export async function startModelApp(
+  fake: FakeOpenAI,
+  env: Record<string, string> = {},
+  indexDir?: string,
+): Promise<ModelApp> {
+  const dir = indexDir ?? (await tempIndexDir());
+  const config = modelConfig(fake, dir, env);
+  const logs: string[] = [];
+  const log = createLogger("debug", (line) => logs.push(line) > 0);
+  const engine = await buildEngine(config, log);
+  const app = createApp({ config, log, engine: () => engine });
+  return {
+    app,
+    engine,
+    config,
+    logs,
+    indexDir: dir,
+    cleanup: () => rm(dir, { recursive: true, force: true }),
+  };
+}
+
+/** POST /api/ask as JSON. */
+export function askJson(
+  app: ModelApp["app"],
+  body: Record<string, unknown>,
+  init: RequestInit = {},
+): Promise<Response> {
+  return Promise.resolve(
+    app.request("/api/ask", {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify(body),
+      ...init,
+    }),
+  );
+}
+
+/** POST /api/ask as Server-Sent Events. */
+export function askStream(
+  app: ModelApp["app"],
+  body: Record<string, unknown>,
+  init: RequestInit = {},
+): Promise<Response> {
+  return Promise.resolve(
+    app.request("/api/ask", {
+      method: "POST",
+      headers: { "Content-Type": "application/json", Accept: "text/event-stream" },
+      body: JSON.stringify(body),
+      ...init,
+    }),
+  );
+}
+
+export type SseEvent = { event: string; data: unknown };
+
+/** A whole SSE body -> its events, data parsed as JSON. */
+export function parseSse(text: string): SseEvent[] {
+  return text
+    .split("\n\n")
+    .filter((block) => block.trim())
+    .map((block) => {
+      const lines = block.split("\n");
+      const event = lines.find((l) => l.startsWith("event: "))?.slice(7) ?? "message";
+      const data = lines
+        .filter((l) => l.startsWith("data: "))
+        .map((l) => l.slice(6))
+        .join("\n");
+      return { event, data: JSON.parse(data) as unknown };
+    });
+}
+
+/** The JSON Answer of the API, as the tests read it. */
+export type AnswerBody = {
+  answer: string;
+  language: "zh" | "en";
+  grounded: boolean;
+  mode: "extractive" | "llm";
+  citations: { n: number; id: string; text: string }[];
+  related: { id: string; text: string }[];
+  unsupportedFigures?: string[];
+};

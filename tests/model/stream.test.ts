@@ -1,0 +1,144 @@
+/** Model answers streamed as Server-Sent Events, and cancellation reaching the model call. */
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { type FakeOpenAI, passageNumber, startFakeOpenAI } from "./fake-openai.js";
+import {
+  type AnswerBody,
+  askJson,
+  askStream,
+  type ModelApp,
+  parseSse,
+  startModelApp,
+  tempIndexDir,
+} from "./model-app.js";
+
+const RD = "2023年全社会研发经费投入增长多少？";
+
+let fake: FakeOpenAI;
+let m: ModelApp;
+/** one model slot, no queue, and a long time limit: only a cancellation can end a hung call */
+let patient: ModelApp;
+
+beforeAll(async () => {
+  fake = await startFakeOpenAI();
+  m = await startModelApp(fake);
+  patient = await startModelApp(
+    fake,
+    { MODEL_TIMEOUT_MS: "20000", MODEL_CONCURRENCY: "1", MODEL_QUEUE_LIMIT: "0" },
+    await tempIndexDir(),
+  );
+});
+afterAll(async () => {
+  await fake?.close();
+  await m?.cleanup();
+  await patient?.cleanup();
+});
+beforeEach(() => fake.reset());
+
+const until = async (ok: () => boolean, ms = 5000) => {
+  const deadline = Date.now() + ms;
+  while (!ok()) {
+    if (Date.now() > deadline) throw new Error("condition not met in time");
+    await new Promise((r) => setTimeout(r, 10));
+  }
+};
+
+/** Wait for a model call's connection to close, for at most `ms`. */
+const closedWithin = (call: { closed: Promise<void> }, ms = 2000) =>
+  Promise.race([call.closed, new Promise((r) => setTimeout(r, ms))]);
+
+/** Read an SSE body until `text` has arrived; returns what was read. */
+async function readUntil(reader: ReadableStreamDefaultReader<Uint8Array>, text: string) {
+  const decoder = new TextDecoder();
+  let seen = "";
+  while (!seen.includes(text)) {
+    const { value, done } = await reader.read();
+    if (done) throw new Error(`stream ended before ${text}: ${seen}`);
+    seen += decoder.decode(value, { stream: true });
+  }
+  return seen;
+}
+
+describe("streaming", () => {
+  it("sends the citations, several deltas of the model's text, then the verified answer", async () => {
+    fake.reply((call) => {
+      const n = passageNumber(call.user, "研发经费投入增长16%");
+      return { text: `2023年，全社会研发经费投入增长16% [${n}][9]。`, pieces: 5 };
+    });
+    const res = await askStream(m.app, { question: RD });
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toContain("text/event-stream");
+    const events = parseSse(await res.text());
+    expect(events[0]?.event).toBe("citations");
+    expect(events.at(-1)?.event).toBe("answer");
+    const deltas = events.filter((e) => e.event === "delta");
+    expect(deltas.length).toBeGreaterThanOrEqual(3);
+    expect(events.slice(1, -1).every((e) => e.event === "delta")).toBe(true);
+
+    const streamed = deltas.map((e) => (e.data as { text: string }).text).join("");
+    expect(streamed).toContain("全社会研发经费投入增长16%");
+    const final = events.at(-1)?.data as AnswerBody;
+    expect(final.mode).toBe("llm");
+    expect(final.grounded).toBe(true);
+    expect(final.answer).not.toContain("[9]"); // the final answer is the verified one
+    const cited = events[0]?.data as { n: number }[];
+    expect(cited).toHaveLength(5);
+  });
+
+  it("never streams the refusal token: the refusal text streams instead", async () => {
+    fake.reply(() => ({ text: "NOT_IN_REPORT", pieces: 4 }));
+    const res = await askStream(m.app, { question: "成都2023年有多少只大熊猫出生？" });
+    const events = parseSse(await res.text());
+    const streamed = events
+      .filter((e) => e.event === "delta")
+      .map((e) => (e.data as { text: string }).text)
+      .join("");
+    const final = events.at(-1)?.data as AnswerBody;
+    expect(streamed).not.toContain("NOT_");
+    expect(streamed).toBe(final.answer);
+    expect(final.grounded).toBe(false);
+    expect(final.mode).toBe("llm");
+  });
+});
+
+describe("cancellation", () => {
+  it("a stream the client leaves cancels the model's HTTP request and frees its slot", async () => {
+    fake.reply(() => ({ text: "全社会研发经费投入增长16% [1]。", pieces: 6, hangAfter: 1 }));
+    const res = await askStream(patient.app, { question: RD });
+    const reader = res.body?.getReader();
+    if (!reader) throw new Error("no body");
+    await readUntil(reader, "event: delta");
+    const call = fake.chats[0];
+    if (!call) throw new Error("no model call");
+    expect(call.closedEarly).toBe(false);
+
+    const started = Date.now();
+    await reader.cancel();
+    await closedWithin(call);
+    expect(call.closedEarly).toBe(true);
+    expect(Date.now() - started).toBeLessThan(1000);
+
+    // the only slot is free again: the next question is answered by the model
+    fake.reply((c) => ({
+      text: `全社会研发经费投入增长16% [${passageNumber(c.user, "研发经费投入增长16%")}]。`,
+    }));
+    const next = (await (await askJson(patient.app, { question: RD })).json()) as AnswerBody;
+    expect(next.mode).toBe("llm");
+  });
+
+  it("a JSON request the client aborts cancels the model's HTTP request", async () => {
+    fake.reply(() => ({ hang: true }));
+    const controller = new AbortController();
+    const pending = askJson(patient.app, { question: RD }, { signal: controller.signal }).catch(
+      (err: unknown) => err,
+    );
+    await until(() => fake.chats.length === 1);
+    const call = fake.chats[0];
+    if (!call) throw new Error("no model call");
+    const started = Date.now();
+    controller.abort();
+    await closedWithin(call);
+    expect(call.closedEarly).toBe(true);
+    expect(Date.now() - started).toBeLessThan(1000);
+    await pending;
+  });
+});
