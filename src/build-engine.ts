@@ -39,7 +39,12 @@ export async function buildEngine(
     force: opts.forceRebuild,
     log: log.info,
   });
-  const search = createSearcher(index);
+  const search = createSearcher(index, {
+    onDenseError: (err) =>
+      log.warn("dense search failed, lexical only", {
+        error: err instanceof Error ? err.name : "unknown",
+      }),
+  });
   // the model's share of a request's time: the rest is left for the extractive fallback
   const modelBudgetMs = Math.floor(config.requestTimeoutMs * 0.8);
   return { index, search, asker: createAsker(index, search, { log, model, modelBudgetMs }) };

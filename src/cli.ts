@@ -2,13 +2,13 @@ import { runLoadBench } from "./bench/load-bench.js";
 import { runBench } from "./bench/run-bench.js";
 import { runScaleBench } from "./bench/scale-bench.js";
 import { buildEngine } from "./build-engine.js";
-import { loadConfig } from "./config.js";
+import { loadConfig, secretsOf } from "./config.js";
 import { runEval } from "./eval/run-eval.js";
 import { createLogger } from "./log.js";
 
 const [command = "help", ...args] = process.argv.slice(2);
 const config = loadConfig();
-const log = createLogger(config.logLevel);
+const log = createLogger(config.logLevel, undefined, secretsOf(config));
 
 async function main(): Promise<void> {
   switch (command) {

@@ -126,3 +126,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       : undefined,
   };
 }
+
+/** The values no log line may show. */
+export function secretsOf(c: Config): string[] {
+  const keys = [
+    c.chat?.apiKey,
+    c.embeddings.kind === "openai" ? c.embeddings.apiKey : undefined,
+    c.widgetKey,
+    ...c.apiKeys,
+  ];
+  return keys.filter((k): k is string => Boolean(k));
+}

@@ -1,7 +1,7 @@
 import type { Server } from "node:http";
 import { serve } from "@hono/node-server";
 import { buildEngine } from "./build-engine.js";
-import { ConfigError, loadConfig } from "./config.js";
+import { ConfigError, loadConfig, secretsOf } from "./config.js";
 import type { Engine } from "./engine.js";
 import { createLogger } from "./log.js";
 import { createApp } from "./server/app.js";
@@ -14,7 +14,7 @@ try {
   console.error(err instanceof ConfigError ? err.message : err);
   process.exit(1);
 }
-const log = createLogger(config.logLevel);
+const log = createLogger(config.logLevel, undefined, secretsOf(config));
 
 /** The live engine. A rebuild swaps it whole: a request uses the one it started with. */
 let engine: Engine | undefined;
@@ -39,7 +39,9 @@ async function load(reason: string, forceRebuild = false) {
 }
 
 load("start").catch((err: unknown) => {
-  log.error("could not load the index", { error: err instanceof Error ? err.message : String(err) });
+  log.error("could not load the index", {
+    error: err instanceof Error ? err.message : String(err),
+  });
   process.exit(1);
 });
 
@@ -49,7 +51,9 @@ process.on("SIGHUP", () => {
   if (reloading || stopping) return;
   reloading = true;
   load("SIGHUP")
-    .catch((err: unknown) => log.error("reload failed, keeping the current index", { error: String(err) }))
+    .catch((err: unknown) =>
+      log.error("reload failed, keeping the current index", { error: String(err) }),
+    )
     .finally(() => {
       reloading = false;
     });

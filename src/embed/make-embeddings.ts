@@ -22,7 +22,8 @@ export function makeEmbeddings(config: Config["embeddings"], tokenizer: Tokenize
         maxRetries: config.maxRetries,
         configuration: config.baseURL ? { baseURL: config.baseURL } : undefined,
       }),
-      name: `openai:${config.model}`,
+      // the endpoint is part of the name: another provider's vectors mean another index
+      name: `openai:${config.baseURL ? new URL(config.baseURL).host : "default"}:${config.model}`,
     };
   }
   const local = new LocalEmbeddings({ tokenizer });

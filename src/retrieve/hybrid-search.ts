@@ -22,7 +22,11 @@ export type SearchOptions = {
   rrfK?: number;
   lexicalWeight?: number;
   denseWeight?: number;
+  /** told when the dense side fails and the lexical side answers alone */
+  onDenseError?: (err: unknown) => void;
 };
+
+const NONE = { neighbors: [] as number[], distances: [] as number[] };
 
 export type Searcher = (question: string, k: number) => Promise<SearchResult>;
 
@@ -36,14 +40,25 @@ export function createSearcher(index: LoadedIndex, opts: SearchOptions = {}): Se
   const embeddings = index.vectors.embeddings;
   const count = index.passages.length;
 
+  const dims = index.manifest.dimensions;
+  /** HNSW neighbours; an embedder that fails (a remote one down) leaves BM25 to answer alone. */
+  const denseSearch = async (text: string, n: number) => {
+    try {
+      const vector = await embeddings.embedQuery(text);
+      if (vector.length !== dims)
+        throw new Error(`query vector has ${vector.length} dimensions, index ${dims}`);
+      return index.vectors.index.searchKnn(vector, n);
+    } catch (err) {
+      opts.onDenseError?.(err);
+      return NONE;
+    }
+  };
+
   return async (question, k) => {
     const query = analyzeQuery(question, index.tokenizer, lexicon);
     const n = Math.min(depth, count);
     const lexical = index.bm25.search(query.groups, n);
-    const dense =
-      query.denseText && n > 0
-        ? index.vectors.index.searchKnn(await embeddings.embedQuery(query.denseText), n)
-        : { neighbors: [], distances: [] };
+    const dense = query.denseText && n > 0 ? await denseSearch(query.denseText, n) : NONE;
 
     const fused = new Map<number, { rrf: number; lexical: number; dense: number }>();
     const entry = (i: number) => {

@@ -28,11 +28,16 @@ export function onError(log: Logger): ErrorHandler {
       const message = err.status === 400 ? err.message || "bad request" : code.replace(/_/g, " ");
       return c.json({ error: { code, message } }, err.status);
     }
+    if (c.req.raw.signal.aborted) {
+      // the client went away mid-request: nothing to answer, nothing went wrong here
+      log.info("client closed the request", { method: c.req.method, path: c.req.path });
+      return new Response(null, { status: 499 });
+    }
+    // the error's name only: messages can carry upstream text or secrets
     log.error("unhandled error", {
       method: c.req.method,
       path: c.req.path,
       error: err instanceof Error ? err.name : typeof err,
-      detail: err instanceof Error ? err.message : undefined,
     });
     return c.json({ error: { code: "internal", message: "internal error" } }, 500);
   };

@@ -31,7 +31,7 @@ describe("EMBEDDINGS=openai", () => {
     );
     const { manifest, passages } = m.engine.index;
     openaiDir = m.engine.index.dir;
-    expect(manifest.embedder).toBe("openai:fake-embed");
+    expect(manifest.embedder).toMatch(/^openai:127\.0\.0\.1:\d+:fake-embed$/);
     expect(manifest.dimensions).toBe(FAKE_DIMENSIONS);
     expect(fake.embeds.length).toBeGreaterThan(0);
     expect(fake.embeds.every((e) => e.model === "fake-embed" && e.encodingFormat === "float")).toBe(
@@ -70,14 +70,15 @@ describe("EMBEDDINGS=openai", () => {
 });
 
 describe("the embedder's name in the manifest", () => {
-  it("names the model, so that another model means another index", () => {
-    const openai = (model: string) =>
+  it("names the endpoint and the model, so that another of either means another index", () => {
+    const openai = (model: string, baseURL?: string) =>
       makeEmbeddings(
-        { kind: "openai", apiKey: "test", model, timeoutMs: 1000, maxRetries: 0 },
+        { kind: "openai", apiKey: "test", model, baseURL, timeoutMs: 1000, maxRetries: 0 },
         createTokenizer(),
       ).name;
-    expect(openai("a")).toBe("openai:a");
+    expect(openai("a")).toBe("openai:default:a");
     expect(openai("a")).not.toBe(openai("b"));
+    expect(openai("a", "http://localhost:11434/v1")).toBe("openai:localhost:11434:a");
     expect(makeEmbeddings({ kind: "local" }, createTokenizer()).name).toMatch(/^local/);
   });
 });
