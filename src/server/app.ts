@@ -67,7 +67,9 @@ export function createApp(deps: AppDeps) {
   app.route("/api/ask", askRoutes(deps));
   app.route("/api/cite", citeRoutes(deps));
   app.route("/v1", openAiRoutes(deps));
-  if (deps.widgetBundle) app.route("/", widgetRoutes({ bundle: deps.widgetBundle }));
+  if (deps.widgetBundle) {
+    app.route("/", widgetRoutes({ bundle: deps.widgetBundle, widgetKey: config.widgetKey }));
+  }
   app.route("/api", corpusRoutes(deps));
 
   app.notFound((c) =>

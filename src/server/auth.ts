@@ -45,7 +45,9 @@ export function requireKey(config: Config): MiddlewareHandler<Env> {
     let ok = false;
     for (const k of config.apiKeys) if (sameKey(key, k)) ok = true;
     if (!ok && config.widgetKey && sameKey(key, config.widgetKey)) {
-      if (!originAllowed(c.req.header("origin"), c.req.header("host"), config)) {
+      // browsers send no Origin on same-origin GETs; Sec-Fetch-Site says so instead
+      const sameSite = c.req.header("sec-fetch-site") === "same-origin";
+      if (!sameSite && !originAllowed(c.req.header("origin"), c.req.header("host"), config)) {
         throw new ApiError(403, "forbidden", "this key is not valid from this origin");
       }
       ok = true;

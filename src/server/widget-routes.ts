@@ -22,7 +22,9 @@ const NOSCRIPT = {
   en: "This question-and-answer page needs JavaScript.",
 };
 
-function page(lang: "zh" | "en"): string {
+const attr = (v: string) => v.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");
+
+function page(lang: "zh" | "en", widgetKey?: string): string {
   return `<!doctype html>
 <html lang="${lang === "zh" ? "zh-CN" : "en"}">
 <head>
@@ -33,7 +35,7 @@ function page(lang: "zh" | "en"): string {
 <script src="widget.js" defer></script>
 </head>
 <body>
-<report-qa-chat mode="page"></report-qa-chat>
+<report-qa-chat mode="page"${widgetKey ? ` key="${attr(widgetKey)}"` : ""}></report-qa-chat>
 <noscript>${NOSCRIPT[lang]}</noscript>
 </body>
 </html>
@@ -53,12 +55,13 @@ function matches(ifNoneMatch: string | undefined, etag: string): boolean {
  * The chat widget's two resources: GET / (a full-page chat) and GET /widget.js (the embed
  * script, built once by buildWidgetBundle() and passed in as `bundle`).
  */
-export function widgetRoutes(opts: { bundle: string }): Hono {
+export function widgetRoutes(opts: { bundle: string; widgetKey?: string }): Hono {
   const app = new Hono();
   const js = Buffer.from(opts.bundle, "utf8");
   const jsGzip = gzipSync(js, { level: 9 });
   const etag = `"${createHash("sha256").update(js).digest("base64url").slice(0, 22)}"`;
-  const pages = { zh: page("zh"), en: page("en") };
+  // with API keys on, the page carries the widget's own key (honoured from allowed origins only)
+  const pages = { zh: page("zh", opts.widgetKey), en: page("en", opts.widgetKey) };
 
   app.get("/", (c) => {
     const lang = c.req.query("lang") === "en" ? "en" : "zh";

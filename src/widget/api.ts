@@ -19,6 +19,14 @@ export type AskHandlers = {
   onDelta?: (text: string) => void;
 };
 
+/** Request headers, with the API key when the site gave one (data-key / key attribute). */
+export function authHeaders(
+  key: string | undefined,
+  base: Record<string, string> = {},
+): Record<string, string> {
+  return key ? { ...base, Authorization: `Bearer ${key}` } : base;
+}
+
 /** Joins a base URL ("https://host", "https://host/qa/", "") and an absolute API path. */
 export function apiUrl(endpoint: string, path: string): string {
   return endpoint.replace(/\/+$/, "") + path;
@@ -63,12 +71,16 @@ export async function ask(
   history: Turn[],
   handlers: AskHandlers,
   signal?: AbortSignal,
+  key?: string,
 ): Promise<Answer> {
   let res: Response;
   try {
     res = await fetch(apiUrl(endpoint, "/api/ask"), {
       method: "POST",
-      headers: { "Content-Type": "application/json", Accept: "text/event-stream" },
+      headers: authHeaders(key, {
+        "Content-Type": "application/json",
+        Accept: "text/event-stream",
+      }),
       body: JSON.stringify(history.length > 0 ? { question, history } : { question }),
       credentials: "omit",
       signal,

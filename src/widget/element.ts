@@ -1,4 +1,4 @@
-import { AskError, apiUrl, ask } from "./api.js";
+import { AskError, apiUrl, ask, authHeaders } from "./api.js";
 import { citedText, markRanges, splitAnswer, stripMarkers } from "./cite-text.js";
 import { STRINGS, type Strings, toLang } from "./i18n.js";
 import { icon } from "./icons.js";
@@ -33,6 +33,8 @@ let uid = 0;
 export class ReportQaChat extends HTMLElement {
   /** Where the API lives when the element has no endpoint attribute (set by main.ts). */
   static defaultEndpoint = "";
+  /** The API key from the script tag's data-key, when there is one (set by main.ts). */
+  static defaultKey: string | undefined;
   static observedAttributes = ["lang", "heading"];
 
   private t: Strings = STRINGS.en;
@@ -58,6 +60,11 @@ export class ReportQaChat extends HTMLElement {
 
   get endpoint(): string {
     return this.getAttribute("endpoint") ?? ReportQaChat.defaultEndpoint;
+  }
+
+  /** The site's API key for report-qa, when the service needs one (`key` attribute). */
+  get apiKey(): string | undefined {
+    return this.getAttribute("key") ?? ReportQaChat.defaultKey;
   }
 
   get isOpen(): boolean {
@@ -290,7 +297,10 @@ export class ReportQaChat extends HTMLElement {
     if (this.titleLoaded || this.hasAttribute("heading")) return;
     this.titleLoaded = true;
     try {
-      const res = await fetch(apiUrl(this.endpoint, "/api/documents"), { credentials: "omit" });
+      const res = await fetch(apiUrl(this.endpoint, "/api/documents"), {
+        credentials: "omit",
+        headers: authHeaders(this.apiKey),
+      });
       if (!res.ok) return;
       const body = (await res.json()) as { documents?: { title?: string }[] };
       const titles = (body.documents ?? []).map((d) => d.title).filter(Boolean);
@@ -367,6 +377,7 @@ export class ReportQaChat extends HTMLElement {
           },
         },
         ctrl.signal,
+        this.apiKey,
       );
       this.showAnswer(msg, answer);
       if (this.input.value.trim() === question) {

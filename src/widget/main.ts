@@ -2,7 +2,8 @@
  * The embed script (/widget.js). Defines <report-qa-chat>; when loaded by a page that has
  * no such element, adds one in launcher mode:
  *   <script src="https://QA-HOST/widget.js" data-endpoint="https://QA-HOST" data-lang="en" defer>
- * data-mount="none" only defines the element.
+ * data-mount="none" only defines the element; data-key="…" is the site's API key when
+ * report-qa runs with API_KEYS (a WIDGET_KEY, honoured only from the allowed origins).
  */
 import { ReportQaChat } from "./element.js";
 
@@ -13,6 +14,8 @@ const data = script?.dataset ?? {};
 // The API sits next to the script unless data-endpoint says otherwise.
 ReportQaChat.defaultEndpoint =
   data.endpoint ?? (script?.src ? new URL(".", script.src).href : location.origin);
+
+ReportQaChat.defaultKey = data.key;
 
 if (!customElements.get(TAG)) customElements.define(TAG, ReportQaChat);
 

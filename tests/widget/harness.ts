@@ -27,6 +27,9 @@ export function freePort(): Promise<number> {
   });
 }
 
+/** The widget's key: honoured only from the page itself and the allowed origins. */
+export const WIDGET_KEY = "widget-key-for-tests-0001";
+
 export type RealServer = { url: string; logs: () => string; stop: () => Promise<void> };
 
 /** `tsx src/main.ts` on a free port with a fresh index dir; resolves once /readyz is 200. */
@@ -46,6 +49,9 @@ export async function startServer(opts: {
       HOST: "127.0.0.1",
       INDEX_DIR: indexDir,
       CORS_ORIGINS: opts.corsOrigin,
+      // keys on: the page and the embed must reach the API with the widget's own key
+      API_KEYS: "bot-key-not-for-browsers-0001",
+      WIDGET_KEY,
       OPENAI_API_KEY: "", // the offline answerer: same answers on every run
       EMBEDDINGS: "local",
       LOG_LEVEL: "warn",
@@ -112,7 +118,7 @@ export async function startHostPage(
 <body>
 <h1>City news</h1>
 <p>An article about the government work report.</p>
-<script src="${widgetOrigin}/widget.js" data-endpoint="${endpoint}"${
+<script src="${widgetOrigin}/widget.js" data-endpoint="${endpoint}" data-key="${WIDGET_KEY}"${
       dataLang ? ` data-lang="${dataLang}"` : ""
     } defer></script>
 </body>

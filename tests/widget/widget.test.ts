@@ -15,6 +15,7 @@ import {
   SKIP_BROWSER,
   startHostPage,
   startServer,
+  WIDGET_KEY,
 } from "./harness.js";
 
 const ZH_QUESTION = "2023年全社会研发经费投入增长多少？";
@@ -61,7 +62,9 @@ describe.skipIf(SKIP_BROWSER)("chat widget in Chromium", () => {
   }
 
   async function passage(id: string): Promise<Passage> {
-    const res = await fetch(`${server.url}/api/passages/${encodeURIComponent(id)}`);
+    const res = await fetch(`${server.url}/api/passages/${encodeURIComponent(id)}`, {
+      headers: { authorization: `Bearer ${WIDGET_KEY}`, origin: host.origin },
+    });
     expect(res.status).toBe(200);
     return (await res.json()) as Passage;
   }

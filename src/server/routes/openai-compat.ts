@@ -52,7 +52,7 @@ function toQuestion(messages: z.infer<typeof body>["messages"]): {
     .map((m) => ({ role: m.role as Turn["role"], content: textOf(m.content).trim() }))
     .filter((t) => t.content);
   const last = turns.at(-1);
-  if (!last || last.role !== "user")
+  if (last?.role !== "user")
     throw new ApiError(400, "invalid_request", "the last message must be the user's question");
   if (last.content.length > MAX_QUESTION)
     throw new ApiError(
