@@ -1,6 +1,7 @@
 import { runLoadBench } from "./bench/load-bench.js";
 import { runBench } from "./bench/run-bench.js";
 import { runScaleBench } from "./bench/scale-bench.js";
+import { runXquadBench } from "./bench/xquad.js";
 import { buildEngine } from "./build-engine.js";
 import { loadConfig, secretsOf } from "./config.js";
 import { runEval } from "./eval/run-eval.js";
@@ -55,6 +56,9 @@ async function main(): Promise<void> {
     }
     case "bench":
       await runBench(config);
+      return;
+    case "bench-xquad":
+      await runXquadBench(args[0] ?? "../shared/bench/xquad");
       return;
     case "bench-scale":
       await runScaleBench(Number(args[0] ?? 100_000));

@@ -33,9 +33,10 @@ export type Searcher = (question: string, k: number) => Promise<SearchResult>;
 /** Dense (HNSW) and lexical (BM25) rankings fused by weighted reciprocal rank fusion. */
 export function createSearcher(index: LoadedIndex, opts: SearchOptions = {}): Searcher {
   const depth = opts.depth ?? 50;
-  const rrfK = opts.rrfK ?? 60;
+  // measured on XQuAD and the eval set: the lexical ranking leads, the dense side breaks ties
+  const rrfK = opts.rrfK ?? 5;
   const wl = opts.lexicalWeight ?? 1;
-  const wd = opts.denseWeight ?? 0.5;
+  const wd = opts.denseWeight ?? 0.25;
   const lexicon = index.extras[FILES.lexicon] as Lexicon | undefined;
   const embeddings = index.vectors.embeddings;
   const count = index.passages.length;

@@ -1,0 +1,28 @@
+import { readFile } from "node:fs/promises";
+import { englishWords, phraseKey } from "./lexicon-english.js";
+
+/**
+ * The glossary (glossary.tsv beside this file): names and government-report vocabulary that
+ * CC-CEDICT lacks or words differently. One line: English, a tab, Chinese alternatives
+ * separated by "|". Returns [English key, Chinese words][].
+ */
+export function parseGlossary(text: string): [string, string[]][] {
+  const out: [string, string[]][] = [];
+  for (const line of text.split("\n")) {
+    if (!line.trim() || line.startsWith("#")) continue;
+    const [en, zh] = line.split("\t");
+    const words = englishWords(en ?? "");
+    const alts = (zh ?? "")
+      .split("|")
+      .map((s) => s.trim())
+      .filter(Boolean);
+    if (words.length && alts.length) out.push([phraseKey(words), alts]);
+  }
+  return out;
+}
+
+export async function readGlossary(
+  url: URL = new URL("./glossary.tsv", import.meta.url),
+): Promise<[string, string[]][]> {
+  return parseGlossary(await readFile(url, "utf8"));
+}

@@ -1,0 +1,82 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { buildLexicon, type Lexicon, loadCedict } from "../../src/index/lexicon.js";
+import { readGlossary } from "../../src/index/lexicon-glossary.js";
+import { ingestFile } from "../../src/ingest/load-corpus.js";
+import { translateEnglish } from "../../src/retrieve/translate.js";
+import { DOMAIN_WORDS } from "../../src/text/domain-words.js";
+import { createTokenizer } from "../../src/text/tokenizer.js";
+
+const CORPUS = [
+  "全社会固定资产投资增长6.5%，外贸进出口总额增长。",
+  "成渝中线高铁加快建设，全社会研发经费投入增长16%，国家高新技术企业突破1.3万家。",
+  "黑豹队的防守只丢了308分。贾里德·艾伦是五次职业碗选手。",
+  "举办春熙路开街百年活动，推动消费提质扩容。",
+].join("\n\n");
+
+const { passages } = ingestFile({ name: "small.txt", raw: CORPUS, meta: {} });
+const userWords = [...DOMAIN_WORDS];
+let lexicon: Lexicon;
+
+/** Every index term a translation offers, group by group. */
+const translate = (english: string) =>
+  translateEnglish(english, lexicon).groups.map((g) => g.alts.map((a) => a.term));
+
+beforeAll(async () => {
+  lexicon = buildLexicon({
+    passages,
+    userWords,
+    cedict: await loadCedict(),
+    glossary: await readGlossary(),
+  });
+});
+
+describe("the English -> Chinese lexicon of a small corpus", () => {
+  it("keeps only Chinese the corpus has, as the index's own terms", () => {
+    const tokenizer = createTokenizer(userWords);
+    const terms = new Set(passages.flatMap((p) => tokenizer.terms(p.text)));
+    const offered = Object.values(lexicon.entries).flatMap((senses) =>
+      senses.flatMap(([form]) => form.split(" ")),
+    );
+    expect(offered.length).toBeGreaterThan(100);
+    expect(offered.filter((t) => !terms.has(t))).toEqual([]);
+    // a dictionary of 120,000 entries shrinks to the corpus's vocabulary
+    expect(Object.keys(lexicon.entries).length).toBeLessThan(3000);
+  });
+
+  it("maps words, with plural, -ed and irregular forms", () => {
+    expect(translate("investment")[0]).toContain("投资");
+    expect(translate("invested")[0]).toContain("投资");
+    expect(translate("enterprises")[0]).toContain("企业");
+    expect(translate("grew")[0]).toContain("增长");
+  });
+
+  it("maps phrases before their words", () => {
+    expect(translate("foreign trade")).toHaveLength(1);
+    expect(translate("foreign trade")[0]).toContain("外贸");
+    expect(translate("high-speed rail")).toHaveLength(1);
+    expect(translate("high-speed rail")[0]).toContain("高铁");
+    expect(translate("R&D spending")[0]).toContain("研发经费");
+    expect(translate("fixed-asset investment")).toHaveLength(1);
+    // a glossary word the tokenizer splits stands for its terms
+    expect(translate("fixed-asset investment")[0]).toEqual(
+      expect.arrayContaining(["全社会固定资产投资", "固定", "资产", "投资"]),
+    );
+  });
+
+  it("drops function words and question frames", () => {
+    expect(translate("How many of them were there, and what is it?")).toEqual([]);
+  });
+
+  it("finds names the dictionary lacks: by sound, and in pinyin", () => {
+    const jared = translate("Jared").flat();
+    expect(jared.some((t) => t.includes("里德") || t.includes("贾里德"))).toBe(true);
+    expect(translate("Chunxi Road").flat()).toContain("春熙路");
+    expect(translate("Sichuan and Chongqing").flat()).toContain("成渝");
+  });
+
+  it("weights a word's senses so that its main one leads", () => {
+    const senses = lexicon.entries.investment ?? [];
+    expect(senses[0]?.[1]).toBe(1);
+    for (const [, p] of senses) expect(p).toBeLessThanOrEqual(1);
+  });
+});
