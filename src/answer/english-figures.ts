@@ -9,7 +9,6 @@ const BEFORE: [RegExp, string][] = [
   [/(控制在)$/, "kept within"],
   [/(新增|新建|新引进|新签约)$/, "newly added:"],
   [/(累计)$/, "a cumulative"],
-  [/(排名|排名第|居|居第|位居|位列|排)第?$/, "rank No."],
 ];
 const AFTER: [RegExp, string][] = [
   [/^\s*(左右)/, "about"],
@@ -39,23 +38,40 @@ export function glossFigures(quote: string): string[] {
     if (isYear(f, quote)) continue;
     const before = quote.slice(Math.max(0, f.index - 4), f.index);
     const after = quote.slice(f.index + f.raw.length, f.index + f.raw.length + 4);
-    const rank = /第$/.test(before) || /^\s*[位名]/.test(after);
-    const lead = rank ? "rank No." : (BEFORE.find(([re]) => re.test(before))?.[1] ?? "");
-    const tail = AFTER.find(([re]) => re.test(after))?.[1] ?? "";
-    const unit = rank
-      ? ""
-      : (UNITS.find(([re]) => re.test(after.replace(/^(左右|以上|多)/, "")))?.[1] ?? "");
-    const num = rank ? String(f.value) : englishFigure(f);
-    const phrase = [
-      tail === "about" ? "about" : "",
-      lead,
-      num,
-      unit,
-      tail === "or more" ? "or more" : "",
-    ]
-      .filter(Boolean)
-      .join(" ");
-    out.push(phrase.replace("rank No. ", "rank No. ").trim());
+    // 第9位 / 排名第9 is a rank; 第十七届 an ordinal; 提升17位 a move of places
+    const ordinal = /第$/.test(before);
+    const rank = (ordinal && /^\s*[位名]/.test(after)) || /(排名|居|位居|位列|排)第$/.test(before);
+    const places = !ordinal && /^\s*位/.test(after);
+    let phrase: string;
+    if (rank) phrase = `rank No. ${f.value}`;
+    else if (ordinal) phrase = `the ${ordinalEn(f.value)}`;
+    else if (places) phrase = `${/(下降|降)/.test(before) ? "down" : "up"} ${f.value} places`;
+    else {
+      const lead = BEFORE.find(([re]) => re.test(before))?.[1] ?? "";
+      const tail =
+        AFTER.find(([re]) => re.test(after.replace(/^[家个项人次座所条辆套户元]+/, "")))?.[1] ?? "";
+      const unit = UNITS.find(([re]) => re.test(after.replace(/^(左右|以上|多)/, "")))?.[1] ?? "";
+      phrase = [
+        lead,
+        tail === "about" ? "about" : "",
+        englishFigure(f),
+        unit,
+        tail === "or more" ? "or more" : "",
+      ]
+        .filter(Boolean)
+        .join(" ");
+    }
+    out.push(phrase.trim());
   }
   return out;
+}
+
+/** 1 -> "1st", 17 -> "17th", 22 -> "22nd". */
+export function ordinalEn(n: number): string {
+  const tens = n % 100;
+  const suffix =
+    tens >= 11 && tens <= 13
+      ? "th"
+      : (({ 1: "st", 2: "nd", 3: "rd" } as Record<number, string>)[n % 10] ?? "th");
+  return `${n}${suffix}`;
 }

@@ -8,7 +8,11 @@ import type { Answer, Citation } from "./types.js";
 import { verifyAnswer } from "./verify.js";
 
 /** Below these the passages are taken not to hold the answer (calibrated with `npm run eval`). */
-export const GROUNDING = { minSpanShare: 0.3, minScore: 0.4 };
+export const GROUNDING = {
+  /** share of the question's weighted terms the answering span must hold, by language */
+  minSpanShare: { zh: 0.3, en: 0.4 },
+  minScore: 0.4,
+};
 
 /** An Answer plus what the API adds: related passages, and figures no citation holds. */
 export type Draft = Answer & { related: Citation[]; unsupportedFigures?: string[] };
@@ -26,10 +30,11 @@ export function bestEvidence(
   index: Pick<LoadedIndex, "tokenizer" | "bm25">,
 ): Evidence | undefined {
   const candidates = pickEvidence(result.query.groups, kind, result.hits, index, 5);
-  return candidates.find((e) => {
+  const inYear = candidates.filter((e) => {
     const year = sectionYear(e.hit.passage.section);
     return !kind.explicitYear || year === undefined || year === kind.year;
   });
+  return inYear.find((e) => e.answers) ?? inYear[0];
 }
 
 /** The offline answer: the clause that answers, in the asker's language, cited; or a refusal. */
@@ -50,7 +55,12 @@ export function answerExtractive(
     citations: [],
     related,
   });
-  if (!best || best.spanShare < GROUNDING.minSpanShare || best.score < GROUNDING.minScore)
+  if (
+    !best ||
+    !best.answers ||
+    best.spanShare < GROUNDING.minSpanShare[language] ||
+    best.score < GROUNDING.minScore
+  )
     return refuse();
   const citations = [toCitation(best.hit, 1)];
   const text = composeAnswer(best, language, kind.figure);

@@ -18,6 +18,8 @@ export type Evidence = {
   share: number;
   /** share found in the span itself */
   spanShare: number;
+  /** carries what was asked for: a figure for a figure question, in the unit asked */
+  answers: boolean;
   score: number;
 };
 
@@ -62,10 +64,8 @@ export function pickEvidence(
         let score = (own.matched + 0.5 * (inSentence.matched - own.matched)) / total;
         if (kind.figure) score += figures.length > 0 ? 0.35 : -0.35;
         const asked = kind.unit;
-        if (asked && figures.length > 0) {
-          const fits = figures.some((f) => unitFits(asked, unitAfter(clause.text, f)));
-          score += fits ? 0.1 : -0.5;
-        }
+        const unitOk = !asked || figures.some((f) => unitFits(asked, unitAfter(clause.text, f)));
+        if (asked && figures.length > 0) score += unitOk ? 0.1 : -0.5;
         if (kind.rank) score += RANK_WORDS.test(clause.text) ? 0.35 : -0.1;
         if (kind.year && year) score += kind.year === year ? 0.15 : -0.3;
         score -= rank * 0.02;
@@ -76,7 +76,8 @@ export function pickEvidence(
           ctx.tokenizer,
         );
         const spanShare = coverage(weighted, new Set(ctx.tokenizer.terms(span.text))).share;
-        out.push({ hit, rank, span, share: inSentence.share, spanShare, score });
+        const answers = (!kind.figure || figures.length > 0) && unitOk;
+        out.push({ hit, rank, span, share: inSentence.share, spanShare, score, answers });
       });
     }
   });

@@ -131,7 +131,11 @@ export function translateEnglish(
     const figure = numberWord(w);
     if (figure) extra.push([figure, top]);
     if (latin.has(stemEnglish(w))) extra.push([stemEnglish(w), top]);
-    add(merge([senses, extra]), 1);
+    const all = merge([senses, extra]);
+    // a word the corpus has no sense for stays as itself: it matches nothing, and it tells
+    // the answerer the question asks about something the report may not hold
+    if (all.length) add(all, 1);
+    else groups.push({ weight: 1, alts: [{ term: stemEnglish(w), p: 1 }] });
   }
   return { groups, pseudo: pseudo.join(" ") };
 }
