@@ -28,7 +28,8 @@ export function weighGroups(groups: QueryGroup[], bm25: Bm25): WeightedGroup[] {
     // a real word the report never uses ("市长") says the report lacks the answer;
     // a fragment jieba made up from an unknown phrase ("率为") says little
     else if (general !== undefined) idf = Math.sqrt(maxIdf * (general / GENERAL_MEDIAN));
-    else idf = /[\u3400-\u9fff]/.test(head) ? 0.5 : maxIdf;
+    // an English word the lexicon has no sense for: a strong sign, though not a verdict
+    else idf = /[\u3400-\u9fff]/.test(head) ? 0.5 : maxIdf / 2;
     return {
       group,
       idf: group.weight * idf,

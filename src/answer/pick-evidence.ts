@@ -116,6 +116,8 @@ function widen(
     const prev = parts[start - 1] as Span;
     const terms = has(prev);
     if (!missing().some((g) => [...g.terms].some((t) => terms.has(t)))) break;
+    // a clause with a figure of its own is a statement of its own, not this one's subject
+    if (findFigures(prev.text).length > 0) break;
     if (first.end - prev.start > 90) break;
     for (const t of terms) covered.add(t);
     start -= 1;

@@ -15,7 +15,7 @@ export type QuestionKind = {
 const ASKS_FIGURE_ZH =
   /多少|几[个家项年次条所座万亿%位名]?|多大|多高|多快|多长|多远|比例|比重|占比|增速|增幅|增长率|涨幅|规模|总额|金额|数量|第几|排名|排第|名次|位居|是否超过|超过.*吗/;
 const QUANTITY_EN =
-  "percentage|percent|share|rate|proportion|number|amount|figure|rank|place|position|growth|target|level|total|value|size|ratio|gdp|output|volume|balance|revenue|income|spending|investment|population|count";
+  "percentage|percent|share|rate|proportion|number|amount|figure|rank|place|position|growth|target|level|total|value|size|ratio|gdp|output|volume|balance|revenue|income|spending|investment|population|count|wage|salary|price|cost|fee|rent|budget|debt|area|length|distance|capacity|speed|temperature|age";
 const ASKS_FIGURE_EN = new RegExp(
   `\\bhow (many|much|fast|far|long|large|big|high)\\b|\\bwhat(?:'s| is| was| are| were)?\\b[^?]*\\b(${QUANTITY_EN})\\b|\\bby how\\b|\\branks?\\b|\\branked\\b|\\bgrowth\\b|\\btarget\\b|\\bmore than\\b|\\bover\\b \\d`,
   "i",

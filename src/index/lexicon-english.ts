@@ -123,6 +123,10 @@ export const STOP_WORDS = new Set(
     "hers we us our ours you your yours i me my mine one's " +
     "such same other another any some each every all both either neither " +
     "very also just only even still yet too much many more most less least " +
-    "s t th st nd rd etc e g eg ie"
+    "s t th st nd rd etc e g eg ie " +
+    // how questions are framed, not what they ask about
+    "now currently presently today want wants wanted need needs needed intend intends intended " +
+    "aim aims aimed plan plans planned expect expects expected roughly approximately nearly " +
+    "get gets got tell please know"
   ).split(/\s+/),
 );
