@@ -21,7 +21,13 @@ let engine: Engine | undefined;
 let stopping = false;
 
 const widgetBundle = await buildWidgetBundle();
-const app = createApp({ config, log, engine: () => (stopping ? undefined : engine), widgetBundle });
+const app = createApp({
+  config,
+  log,
+  engine: () => engine,
+  draining: () => stopping,
+  widgetBundle,
+});
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
   log.info("listening", { url: `http://${config.host}:${info.port}` });
 }) as Server;

@@ -9,6 +9,8 @@ export type AppDeps = {
   config: Config;
   log: Logger;
   engine: () => Engine | undefined;
+  /** true once shutdown has begun: /readyz says so, requests in flight still finish */
+  draining?: () => boolean;
   /** the widget's script, built at start; no widget routes without it */
   widgetBundle?: string;
 };

@@ -6,6 +6,10 @@ export function healthRoutes(deps: AppDeps) {
   app.get("/healthz", (c) => c.json({ status: "ok" }));
   app.get("/readyz", (c) => {
     const engine = deps.engine();
+    if (deps.draining?.()) {
+      c.header("Retry-After", "2");
+      return c.json({ error: { code: "draining", message: "shutting down" } }, 503);
+    }
     if (!engine) {
       c.header("Retry-After", "2");
       return c.json({ error: { code: "not_ready", message: "the index is still loading" } }, 503);
