@@ -56,8 +56,7 @@ export function answerExtractive(
     related,
   });
   if (
-    !best ||
-    !best.answers ||
+    !best?.answers ||
     best.spanShare < GROUNDING.minSpanShare[language] ||
     best.score < GROUNDING.minScore
   )
