@@ -1,8 +1,8 @@
 import type { Embeddings } from "@langchain/core/embeddings";
-import { OpenAIEmbeddings } from "@langchain/openai";
 import type { Config } from "../config.js";
 import type { Tokenizer } from "../text/tokenizer.js";
 import { LOCAL_EMBEDDER, LocalEmbeddings } from "./local-embeddings.js";
+import { RemoteEmbeddings } from "./remote-embeddings.js";
 
 export type EmbedderInfo = { embeddings: Embeddings; name: string };
 
@@ -13,15 +13,7 @@ export type EmbedderInfo = { embeddings: Embeddings; name: string };
 export function makeEmbeddings(config: Config["embeddings"], tokenizer: Tokenizer): EmbedderInfo {
   if (config.kind === "openai") {
     return {
-      embeddings: new OpenAIEmbeddings({
-        apiKey: config.apiKey,
-        model: config.model,
-        // plain JSON numbers: some OpenAI-compatible servers ignore or mangle base64
-        encodingFormat: "float",
-        timeout: config.timeoutMs,
-        maxRetries: config.maxRetries,
-        configuration: config.baseURL ? { baseURL: config.baseURL } : undefined,
-      }),
+      embeddings: new RemoteEmbeddings(config),
       // the endpoint is part of the name: another provider's vectors mean another index
       name: `openai:${config.baseURL ? new URL(config.baseURL).host : "default"}:${config.model}`,
     };
