@@ -1,6 +1,7 @@
 import type { LoadedIndex } from "../index/load-index.js";
 import type { Logger } from "../log.js";
 import type { Searcher, SearchResult } from "../retrieve/hybrid-search.js";
+import { generalIdf } from "../text/general-idf.js";
 import { detectLanguage } from "../text/language.js";
 import { answerExtractive, type Draft, toCitation } from "./extractive.js";
 import { resolveFollowUp } from "./follow-up.js";
@@ -55,6 +56,7 @@ export type AskerOptions = {
  */
 export function createAsker(index: LoadedIndex, search: Searcher, opts: AskerOptions = {}): Asker {
   const year = reportYear(index);
+  generalIdf(""); // parse jieba's IDF table now, not on the first question
 
   const offline = (question: string, standalone: string, result: SearchResult): Draft =>
     answerExtractive(

@@ -4,6 +4,7 @@ import type { Hit, Searcher } from "../retrieve/hybrid-search.js";
 import { type Figure, findFigures, sameFigure } from "../text/numbers.js";
 import { clauses, type Span, sentences } from "./clauses.js";
 import { coverage, type WeightedGroup, weighGroups } from "./match-terms.js";
+import { termSet } from "./term-set.js";
 
 export type ClaimVerdict = {
   supported: boolean;
@@ -42,7 +43,7 @@ export async function checkClaim(
   );
   const figures = query.figures.filter((f) => !isYear(f));
   const years = query.figures.filter(isYear);
-  const terms = (text: string) => new Set(index.tokenizer.terms(text));
+  const terms = (text: string) => termSet(index.tokenizer, text);
 
   const candidates: Candidate[] = [];
   for (const hit of hits) {

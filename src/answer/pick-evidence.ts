@@ -5,6 +5,7 @@ import type { Tokenizer } from "../text/tokenizer.js";
 import { bare, clauses, type Span, sentences } from "./clauses.js";
 import { coverage, weighGroups } from "./match-terms.js";
 import { type QuestionKind, sectionYear } from "./question-kind.js";
+import { termSet } from "./term-set.js";
 import { unitAfter, unitFits } from "./units.js";
 
 /** The clause (or run of clauses) of a retrieved passage that answers a question. */
@@ -53,13 +54,13 @@ export function pickEvidence(
   const out: Evidence[] = [];
   hits.forEach((hit, rank) => {
     const year = sectionYear(hit.passage.section);
-    const sectionTerms = new Set(ctx.tokenizer.terms(hit.passage.section.slice(1).join(" ")));
+    const sectionTerms = termSet(ctx.tokenizer, hit.passage.section.slice(1).join(" "));
     for (const sentence of sentences(hit.passage.text)) {
-      const sentenceTerms = new Set([...ctx.tokenizer.terms(sentence.text), ...sectionTerms]);
+      const sentenceTerms = new Set([...termSet(ctx.tokenizer, sentence.text), ...sectionTerms]);
       const inSentence = coverage(weighted, sentenceTerms);
       const parts = clauses(sentence);
       parts.forEach((clause, i) => {
-        const own = coverage(weighted, new Set(ctx.tokenizer.terms(clause.text)));
+        const own = coverage(weighted, termSet(ctx.tokenizer, clause.text));
         const figures = findFigures(clause.text).filter((f) => !isYear(f, clause.text));
         let score = (own.matched + 0.5 * (inSentence.matched - own.matched)) / total;
         if (kind.figure) score += figures.length > 0 ? 0.35 : -0.35;
@@ -75,7 +76,7 @@ export function pickEvidence(
           own.hits.length > 0 ? own.hits : inSentence.hits,
           ctx.tokenizer,
         );
-        const spanShare = coverage(weighted, new Set(ctx.tokenizer.terms(span.text))).share;
+        const spanShare = coverage(weighted, termSet(ctx.tokenizer, span.text)).share;
         const answers = (!kind.figure || figures.length > 0) && unitOk;
         out.push({ hit, rank, span, share: inSentence.share, spanShare, score, answers });
       });
@@ -109,8 +110,8 @@ function widen(
 ): Span {
   const first = parts[i] as Span;
   let start = i;
-  const has = (s: Span) => new Set(tokenizer.terms(s.text));
-  const covered = has(first);
+  const has = (s: Span) => termSet(tokenizer, s.text);
+  const covered = new Set(has(first)); // a copy: it grows, the cached set must not
   const missing = () => wanted.filter((g) => ![...g.terms].some((t) => covered.has(t)));
   while (start > 0 && missing().length > 0) {
     const prev = parts[start - 1] as Span;

@@ -87,7 +87,8 @@ export function translateEnglish(
   options: Partial<TranslateOptions> = {},
 ): Translation {
   const o = { ...DEFAULT_TRANSLATE_OPTIONS, ...options };
-  const lex: Lexicon = { ...EMPTY, ...lexicon };
+  // the lexicon object itself, not a copy: per-lexicon indexes are cached by identity
+  const lex: Lexicon = lexicon ?? EMPTY;
   const latin = new Set(lex.latin);
   const tokens = englishTokens(text);
   const words = tokens.map((t) => t.toLowerCase());
