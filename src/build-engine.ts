@@ -47,5 +47,14 @@ export async function buildEngine(
   });
   // the model's share of a request's time: the rest is left for the extractive fallback
   const modelBudgetMs = Math.floor(config.requestTimeoutMs * 0.8);
-  return { index, search, asker: createAsker(index, search, { log, model, modelBudgetMs }) };
+  return {
+    index,
+    search,
+    asker: createAsker(index, search, {
+      log,
+      model,
+      modelBudgetMs,
+      cacheSize: config.answerCacheSize,
+    }),
+  };
 }

@@ -36,6 +36,7 @@ const schema = z.object({
   WIDGET_KEY: optional(z.string().min(16)),
   RATE_LIMIT_PER_MINUTE: optional(z.coerce.number().int().min(0)),
   REQUEST_TIMEOUT_MS: optional(z.coerce.number().int().positive()),
+  ANSWER_CACHE_SIZE: optional(z.coerce.number().int().min(0)),
 });
 
 export type Config = {
@@ -53,6 +54,8 @@ export type Config = {
   /** requests a minute per key (or per client address without keys); 0 = no limit */
   rateLimitPerMinute: number;
   requestTimeoutMs: number;
+  /** offline answers kept in memory for repeated questions; 0 = none */
+  answerCacheSize: number;
   embeddings:
     | { kind: "local" }
     | {
@@ -102,6 +105,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     widgetKey: e.WIDGET_KEY,
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE ?? 600,
     requestTimeoutMs: e.REQUEST_TIMEOUT_MS ?? 30_000,
+    answerCacheSize: e.ANSWER_CACHE_SIZE ?? 1000,
     embeddings:
       e.EMBEDDINGS === "openai" && apiKey
         ? {

@@ -47,6 +47,8 @@ export type AskerOptions = {
    * it the question gets the extractive answer. Keep it under the server's request timeout.
    */
   modelBudgetMs?: number;
+  /** offline answers remembered (least recently used out); 0 turns the cache off */
+  cacheSize?: number;
 };
 
 /**
@@ -66,6 +68,26 @@ export function createAsker(index: LoadedIndex, search: Searcher, opts: AskerOpt
       result,
       index,
     );
+
+  // The offline answer is a pure function of the question, so popular questions are
+  // answered from memory; the cache lives and dies with this engine (a new index, a new cache).
+  const cache = new Map<string, Draft>();
+  const cacheSize = opts.cacheSize ?? 1000;
+  async function cachedOffline(question: string, standalone: string, k: number): Promise<Draft> {
+    const key = `${detectLanguage(question)}\u0000${k}\u0000${standalone}`;
+    const hit = cache.get(key);
+    if (hit) {
+      cache.delete(key); // most recently used last
+      cache.set(key, hit);
+      return hit;
+    }
+    const draft = offline(question, standalone, await search(standalone, k));
+    if (cacheSize > 0) {
+      if (cache.size >= cacheSize) cache.delete(cache.keys().next().value as string);
+      cache.set(key, draft);
+    }
+    return draft;
+  }
 
   async function* stream(
     input: AskInput,
@@ -88,16 +110,15 @@ export function createAsker(index: LoadedIndex, search: Searcher, opts: AskerOpt
         opts.log?.warn("model condense failed, using offline follow-up", modelErrorFields(err));
       }
     }
-    const result = await search(standalone, k);
-
     if (!model) {
-      const draft = offline(question, standalone, result);
+      const draft = await cachedOffline(question, standalone, k);
       yield { type: "citations", citations: draft.citations };
       for (const text of increments(draft.answer)) yield { type: "delta", text };
       yield { type: "answer", answer: draft };
       return;
     }
 
+    const result = await search(standalone, k);
     const passages = result.hits.map((h, i) => toCitation(h, i + 1));
     yield { type: "citations", citations: passages };
     // The model sees the standalone question (a follow-up alone lacks its topic); the
