@@ -61,7 +61,10 @@ export function pickEvidence(
       const parts = clauses(sentence);
       parts.forEach((clause, i) => {
         const own = coverage(weighted, termSet(ctx.tokenizer, clause.text));
-        const figures = findFigures(clause.text).filter((f) => !isYear(f, clause.text));
+        // dates are not figures; ordinals (第十七届) answer only a question about a rank
+        const figures = findFigures(clause.text).filter(
+          (f) => !isYear(f, clause.text) && (kind.rank || clause.text[f.index - 1] !== "第"),
+        );
         let score = (own.matched + 0.5 * (inSentence.matched - own.matched)) / total;
         if (kind.figure) score += figures.length > 0 ? 0.35 : -0.35;
         const asked = kind.unit;

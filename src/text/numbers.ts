@@ -49,11 +49,12 @@ function zhNumber(s: string): number | undefined {
 }
 
 /**
- * Chinese numerals where they are figures: after 第 ("第一名") or before a counting word
- * ("连续三年", "五大"), not inside words such as 一般 or 统一.
+ * Chinese numerals where they are figures: after 第 ("第一名", "第十七届"), and counts of
+ * years or of the items of a plan ("连续三年", "九个方面"); not 一 alone before a counting
+ * word, which is mostly "a" ("一家亲", "一个中心"), nor inside words such as 一般.
  */
 const ZH_FIGURE =
-  /(?<=第)[一二两三四五六七八九十]{1,3}|(?<![一二两三四五六七八九十第])[一二两三四五六七八九十]{1,3}(?=[年个名位家项倍次届批条座所])/g;
+  /(?<=第)[一二两三四五六七八九十]{1,3}|(?<![一二两三四五六七八九十第])(?:[二两三四五六七八九十]|[一二两三四五六七八九]?十[一二三四五六七八九]?)(?=年|个方面|大|项|倍|届|批)/g;
 
 export function findFigures(text: string): Figure[] {
   const out: Figure[] = [];
