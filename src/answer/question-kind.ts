@@ -20,7 +20,8 @@ const ASKS_FIGURE_EN = new RegExp(
   `\\bhow (many|much|fast|far|long|large|big|high)\\b|\\bwhat(?:'s| is| was| are| were)?\\b[^?]*\\b(${QUANTITY_EN})\\b|\\bby how\\b|\\branks?\\b|\\branked\\b|\\bgrowth\\b|\\btarget\\b|\\bmore than\\b|\\bover\\b \\d`,
   "i",
 );
-const ASKS_RANK = /第几|排名|排第|名次|位居|位列|rank|place|position|top \d+|No\.\s*\d/i;
+const ASKS_RANK =
+  /第几|排名|排第|名次|位居|位列|\brank(?:s|ed|ing)?\b|\b(?:which|what) (?:place|position)\b|\btop \d+|No\.\s*\d/i;
 
 export function questionKind(question: string, reportYear?: number): QuestionKind {
   const figure = ASKS_FIGURE_ZH.test(question) || ASKS_FIGURE_EN.test(question);
