@@ -4,7 +4,8 @@ import { figureTerm, findFigures } from "./numbers.js";
 
 /** Words too common to say anything about a passage. */
 const STOP = new Set(
-  "的 了 和 与 及 等 是 在 为 对 把 被 将 从 以 于 并 也 都 而 或 之 其 这 那 个 有 上 中 下 年 我们 一个 什么 哪些 多少 几 吗 呢 呀 啊 怎么 如何 是否 哪个 哪里".split(
+  // function words, question words, and the fillers of questions ("一共", "目前")
+  "的 了 和 与 及 等 是 在 为 对 把 被 将 从 以 于 并 也 都 而 或 之 其 这 那 个 有 上 中 下 年 我们 一个 什么 哪些 多少 几 吗 呢 呀 啊 怎么 如何 是否 哪个 哪里 一共 总共 共计 目前 现在 已经 大约 大概 请问".split(
     " ",
   ),
 );
