@@ -44,15 +44,20 @@ async function load(reason: string, forceRebuild = false) {
   });
 }
 
-load("start").catch((err: unknown) => {
-  log.error("could not load the index", {
-    error: err instanceof Error ? err.message : String(err),
+// SIGHUP waits for the first load: two builds in one INDEX_DIR would undo each other
+let reloading = true;
+load("start")
+  .then(() => {
+    reloading = false;
+  })
+  .catch((err: unknown) => {
+    log.error("could not load the index", {
+      error: err instanceof Error ? err.message : String(err),
+    });
+    process.exit(1);
   });
-  process.exit(1);
-});
 
 // SIGHUP: reload (rebuilding when the corpus changed); the old engine serves until the swap.
-let reloading = false;
 process.on("SIGHUP", () => {
   if (reloading || stopping) return;
   reloading = true;

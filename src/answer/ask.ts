@@ -137,7 +137,11 @@ export function createAsker(index: LoadedIndex, search: Searcher, opts: AskerOpt
     } catch (err) {
       if (signal.aborted) throw err;
       opts.log?.warn("model answer failed, falling back to extractive", modelErrorFields(err));
-      yield { type: "answer", answer: offline(question, standalone, result) };
+      // the fallback numbers its own citations: say them again, then stream its text
+      const draft = offline(question, standalone, result);
+      yield { type: "citations", citations: draft.citations };
+      for (const piece of increments(draft.answer)) yield { type: "delta", text: piece };
+      yield { type: "answer", answer: draft };
       return;
     }
     const draft = finishModelAnswer(text, standalone, language, passages);

@@ -28,13 +28,29 @@ export async function readCurrent(indexDir: string): Promise<string | undefined>
   }
 }
 
+/** A `.tmp-<build>-<pid>` folder whose builder process is gone (a build that crashed). */
+function abandoned(folder: string): boolean {
+  const pid = Number(folder.match(/^\.tmp-.+-(\d+)$/)?.[1]);
+  if (!pid) return false;
+  try {
+    process.kill(pid, 0);
+    return false;
+  } catch {
+    return true;
+  }
+}
+
 /** Point CURRENT at a built folder atomically, then remove folders nothing points at. */
 export async function setCurrent(indexDir: string, name: string): Promise<void> {
   const tmp = join(indexDir, `.${CURRENT}.${process.pid}.tmp`);
   await writeFile(tmp, `${name}\n`);
   await rename(tmp, join(indexDir, CURRENT));
   for (const entry of await readdir(indexDir, { withFileTypes: true })) {
-    if (entry.isDirectory() && entry.name !== name && BUILD_NAME.test(entry.name)) {
+    if (
+      entry.isDirectory() &&
+      entry.name !== name &&
+      (BUILD_NAME.test(entry.name) || abandoned(entry.name))
+    ) {
       await rm(join(indexDir, entry.name), { recursive: true, force: true });
     }
   }

@@ -63,7 +63,7 @@ const IRREGULAR: Record<string, string> = Object.fromEntries(
 export function lemmaCandidates(word: string): string[] {
   const w = word.toLowerCase();
   const out: string[] = [];
-  const irregular = IRREGULAR[w];
+  const irregular = Object.hasOwn(IRREGULAR, w) ? IRREGULAR[w] : undefined;
   if (irregular) out.push(irregular);
   // Latin and Greek plurals: cilia -> cilium, fungi -> fungus, algae -> alga, criteria -> criterion
   if (w.length >= 4) {

@@ -25,6 +25,13 @@ export async function readCorpus(dir: string): Promise<SourceFile[]> {
     .filter((e) => e.isFile() && DOC_EXT.has(extname(e.name).toLowerCase()))
     .map((e) => e.name)
     .sort();
+  const ids = new Map<string, string>();
+  for (const name of entries) {
+    const id = basename(name, extname(name));
+    const other = ids.get(id);
+    if (other) throw new Error(`${other} and ${name} would both be document "${id}": rename one`);
+    ids.set(id, name);
+  }
   const files: SourceFile[] = [];
   for (const name of entries) {
     const raw = await readFile(join(dir, name), "utf8");

@@ -27,7 +27,7 @@ function cardinal(word: string): number | undefined {
 }
 
 function ordinal(word: string): number | undefined {
-  if (word in ORDINALS) return ORDINALS[word];
+  if (Object.hasOwn(ORDINALS, word)) return ORDINALS[word];
   if (word.endsWith("ieth")) return cardinal(`${word.slice(0, -4)}y`);
   if (word.endsWith("th")) return cardinal(word.slice(0, -2));
   return undefined;

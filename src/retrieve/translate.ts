@@ -49,14 +49,14 @@ function merge(lists: Senses[]): Senses {
  * "fled" -> flee); failing both, words of the same stem; failing those, spelling neighbours.
  */
 function wordSenses(word: string, lex: Lexicon, o: TranslateOptions): Senses {
-  const own = lex.entries[normWord(word)] ?? [];
-  const lemma = lemmaCandidates(word).find((c) => lex.entries[c]);
-  const base = lemma ? (lex.entries[lemma] ?? []) : [];
+  const own = sensesOf(lex, normWord(word)) ?? [];
+  const lemma = lemmaCandidates(word).find((c) => sensesOf(lex, c));
+  const base = lemma ? (sensesOf(lex, lemma) ?? []) : [];
   if (own.length || base.length) return merge([own, scaled(base, own.length ? o.lemmaShare : 1)]);
   const related = sameStemKeys(word, lex);
-  if (related.length) return merge(related.map((k) => lex.entries[k] ?? []));
+  if (related.length) return merge(related.map((k) => sensesOf(lex, k) ?? []));
   return merge(
-    nearKeys(normWord(word), lex).map((k) => scaled(lex.entries[k] ?? [], o.fuzzyShare)),
+    nearKeys(normWord(word), lex).map((k) => scaled(sensesOf(lex, k) ?? [], o.fuzzyShare)),
   );
 }
 
@@ -71,6 +71,11 @@ function toGroup(senses: Senses, weight: number): QueryGroup {
     for (const term of form.split(" ")) alts.set(term, Math.max(alts.get(term) ?? 0, p / best));
   }
   return { weight, alts: [...alts].map(([term, p]): Alternative => ({ term, p })) };
+}
+
+/** A word's senses; own keys only, so "constructor" is a word, not Object.prototype's. */
+function sensesOf(lex: Lexicon, key: string): Senses | undefined {
+  return Object.hasOwn(lex.entries, key) ? lex.entries[key] : undefined;
 }
 
 const EMPTY: Lexicon = { entries: {}, latin: [], maxPhrase: 1, names: [], pinyin: {} };
@@ -150,7 +155,7 @@ function longestPhrase(
   for (let n = Math.min(lex.maxPhrase, words.length - i); n >= 2; n--) {
     const span = words.slice(i, i + n);
     if (STOP_WORDS.has(span[0] as string) || STOP_WORDS.has(span[n - 1] as string)) continue;
-    const senses = lex.entries[span.map(normWord).join(" ")];
+    const senses = sensesOf(lex, span.map(normWord).join(" "));
     if (senses) return { senses, length: n };
   }
   return undefined;

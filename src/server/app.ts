@@ -40,6 +40,7 @@ export function createApp(deps: AppDeps) {
       config.corsOrigins.includes("*") || config.corsOrigins.includes(origin) ? origin : null,
     allowMethods: ["GET", "POST", "OPTIONS"],
     allowHeaders: ["Content-Type", "Authorization", "Accept"],
+    exposeHeaders: ["Retry-After"],
     maxAge: 600,
   });
   const limitBody = bodyLimit({

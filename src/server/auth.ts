@@ -42,8 +42,9 @@ export function requireKey(config: Config): MiddlewareHandler<Env> {
       throw new ApiError(401, "unauthorized", "send an API key: Authorization: Bearer <key>", {
         "WWW-Authenticate": "Bearer",
       });
-    let ok = false;
-    for (const k of config.apiKeys) if (sameKey(key, k)) ok = true;
+    let apiKey = false;
+    for (const k of config.apiKeys) if (sameKey(key, k)) apiKey = true;
+    let ok = apiKey;
     if (!ok && config.widgetKey && sameKey(key, config.widgetKey)) {
       // browsers send no Origin on same-origin GETs; Sec-Fetch-Site says so instead
       const sameSite = c.req.header("sec-fetch-site") === "same-origin";
@@ -54,7 +55,9 @@ export function requireKey(config: Config): MiddlewareHandler<Env> {
     }
     if (!ok)
       throw new ApiError(401, "unauthorized", "unknown API key", { "WWW-Authenticate": "Bearer" });
-    c.set("client", keyId(key));
+    // an API key has its own rate budget; the widget's key is everybody's, so its
+    // visitors are limited by address like callers without keys
+    if (apiKey) c.set("client", keyId(key));
     return next();
   };
 }

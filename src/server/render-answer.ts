@@ -38,15 +38,30 @@ export function sourcesFooter(d: Draft, language: "zh" | "en"): string {
   return `${title}\n${lines.join("\n")}`;
 }
 
-/** Shorten to about maxChars at a sentence end, keeping the first sentence whole when it can. */
+/** Sentences with what ends them: 。！？ always, "." only before a space or the end (not 5.5). */
+const SENTENCE_END = /(?<=[。！？!?])|(?<=\.)(?=\s|$)/;
+
+/**
+ * Shorten to about maxChars at a sentence end. When even the first sentence is longer, it
+ * is cut at a clause boundary (never inside a figure) and keeps its [n] markers.
+ */
 export function capLength(text: string, maxChars?: number): string {
   if (!maxChars || text.length <= maxChars) return text;
   let out = "";
-  for (const s of text.match(/[^。！？.!?]+(?:[。！？!?]|\.(?=\s|$))*\s*/g) ?? [text]) {
+  for (const s of text.split(SENTENCE_END)) {
     if (out && out.length + s.length > maxChars) break;
     out += s;
   }
-  return out.length > maxChars ? `${out.slice(0, maxChars - 1)}…` : out.trim();
+  if (out.length <= maxChars) return out.trim();
+  const markers = (out.match(/\s?\[\d+\]/g) ?? []).join("");
+  const room = maxChars - markers.length - 1;
+  const cut = Math.max(
+    out.lastIndexOf("，", room),
+    out.lastIndexOf(", ", room),
+    out.lastIndexOf("、", room),
+  );
+  const head = out.slice(0, cut > 0 ? cut : Math.max(0, room)).replace(/\s?\[\d+\]/g, "");
+  return `${head}…${markers}`;
 }
 
 /**

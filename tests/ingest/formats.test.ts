@@ -41,3 +41,12 @@ describe("newspaper normalization", () => {
     ]);
   });
 });
+
+describe("document ids", () => {
+  it("refuses two files that would be the same document", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "rqa-corpus-"));
+    await writeFile(join(dir, "report.txt"), "一。");
+    await writeFile(join(dir, "report.md"), "# 二\n\n二。");
+    await expect(ingestCorpus(dir)).rejects.toThrow(/report/);
+  });
+});

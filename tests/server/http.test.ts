@@ -151,3 +151,16 @@ describe("CORS and headers", () => {
     expect(ok.headers.get("x-content-type-options")).toBe("nosniff");
   });
 });
+
+describe("questions without words", () => {
+  it("are a 400, not an empty refusal", async () => {
+    const res = await app.request("/api/ask", json({ question: "？？" }));
+    expect(res.status).toBe(400);
+    expect((await app.request("/api/search?q=%EF%BC%9F")).status).toBe(400);
+  });
+
+  it("readiness does not describe the embedder", async () => {
+    const body = (await (await app.request("/readyz")).json()) as Record<string, unknown>;
+    expect(body.embedder).toBeUndefined();
+  });
+});

@@ -6,10 +6,10 @@ import { answerJson, citationJson } from "../answer-json.js";
 import { type AppDeps, type Env, requireEngine } from "../deps.js";
 import { capLength, renderReply } from "../render-answer.js";
 import { requireJson, validate } from "../validate.js";
-import { MAX_QUESTION } from "./search.js";
+import { questionText } from "./search.js";
 
 export const askBody = z.object({
-  question: z.string().trim().min(1, "question is required").max(MAX_QUESTION),
+  question: questionText("question"),
   history: z
     .array(
       z.object({

@@ -4,10 +4,10 @@ import { checkClaim } from "../../answer/check-claim.js";
 import { type AppDeps, type Env, requireEngine } from "../deps.js";
 import { scoredJson } from "../passage-json.js";
 import { requireJson, validate } from "../validate.js";
-import { MAX_QUESTION } from "./search.js";
+import { questionText } from "./search.js";
 
 const citeBody = z.object({
-  claim: z.string().trim().min(1, "claim is required").max(MAX_QUESTION),
+  claim: questionText("claim"),
 });
 
 /** POST /api/cite: does the report state this claim, with these figures? */

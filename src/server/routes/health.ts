@@ -19,7 +19,6 @@ export function healthRoutes(deps: AppDeps) {
       status: "ready",
       documents: m.documents,
       passages: m.passages,
-      embedder: m.embedder,
     });
   });
   return app;

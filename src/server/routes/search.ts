@@ -6,8 +6,17 @@ import { validate } from "../validate.js";
 
 export const MAX_QUESTION = 2000;
 
+/** A question: trimmed, not empty, not too long, with at least one letter, digit or character. */
+export const questionText = (field: string) =>
+  z
+    .string()
+    .trim()
+    .min(1, `${field} is required`)
+    .max(MAX_QUESTION)
+    .refine((s) => /[\p{L}\p{N}]/u.test(s), `${field} has no words in it`);
+
 const query = z.object({
-  q: z.string().trim().min(1, "q is required").max(MAX_QUESTION),
+  q: questionText("q"),
   k: z.coerce.number().int().min(1).max(50).default(5),
 });
 
