@@ -1,7 +1,7 @@
 import { readSse } from "./sse.js";
 import type { Answer, Citation, Turn } from "./types.js";
 
-export type AskErrorKind = "network" | "rate" | "bad" | "server" | "stream";
+export type AskErrorKind = "network" | "rate" | "auth" | "bad" | "server" | "stream";
 
 /** A failed question, reduced to what the UI needs to say about it. */
 export class AskError extends Error {
@@ -57,6 +57,7 @@ async function failure(res: Response): Promise<AskError> {
     const after = Number(res.headers.get("retry-after"));
     return new AskError("rate", message, Number.isFinite(after) && after > 0 ? after : undefined);
   }
+  if (res.status === 401 || res.status === 403) return new AskError("auth", message);
   return new AskError(res.status >= 500 ? "server" : "bad", message);
 }
 

@@ -174,6 +174,7 @@ export class ReportQaChat extends HTMLElement {
     this.input = h("textarea", {
       "data-part": "input",
       rows: "1",
+      maxlength: "2000",
       enterkeyhint: "send",
       "aria-describedby": hintId,
     });
@@ -406,6 +407,7 @@ export class ReportQaChat extends HTMLElement {
       if (err.kind === "network") text = t.errNetwork;
       else if (err.kind === "rate")
         text = err.retryAfter ? t.errRateIn.replace("{s}", String(err.retryAfter)) : t.errRate;
+      else if (err.kind === "auth") text = t.errAuth;
       else if (err.kind === "bad") text = t.errBad;
       else if (err.kind === "stream") text = t.errStream;
     }
