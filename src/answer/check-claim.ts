@@ -3,7 +3,7 @@ import type { LoadedIndex } from "../index/load-index.js";
 import type { Hit, Searcher } from "../retrieve/hybrid-search.js";
 import { type Figure, findFigures, sameFigure } from "../text/numbers.js";
 import { clauses, type Span, sentences } from "./clauses.js";
-import { coverage, type WeightedGroup, weighGroups } from "./match-terms.js";
+import { coverage, isFigureGroup, type WeightedGroup, weighGroups } from "./match-terms.js";
 import { termSet } from "./term-set.js";
 
 export type ClaimVerdict = {
@@ -21,7 +21,6 @@ export const CLAIM_THRESHOLD = { zh: 0.6, en: 0.45, withoutFigures: 0.75 };
 
 const isYear = (f: Figure) =>
   !f.percent && Number.isInteger(f.value) && f.value >= 1900 && f.value <= 2100;
-const isFigureGroup = (g: QueryGroup) => g.alts.every((a) => /^[\d.]+%?$/.test(a.term));
 
 type Candidate = { hit: Hit; sentence: Span; share: number; figuresOk: boolean; aligned: boolean };
 

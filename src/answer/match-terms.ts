@@ -4,6 +4,9 @@ import { generalIdf } from "../text/general-idf.js";
 /** A typical word's general IDF, to put general and corpus IDF on one scale. */
 const GENERAL_MEDIAN = 9;
 
+/** A group that is only a figure ("16%", "13000"): matched by figure checks, not by words. */
+export const isFigureGroup = (g: QueryGroup) => g.alts.every((a) => /^[\d.]+%?$/.test(a.term));
+
 /** A query group with its corpus weight: how much matching it says. */
 export type WeightedGroup = { group: QueryGroup; idf: number; terms: Set<string> };
 

@@ -3,7 +3,7 @@ import type { Hit } from "../retrieve/hybrid-search.js";
 import { findFigures } from "../text/numbers.js";
 import type { Tokenizer } from "../text/tokenizer.js";
 import { bare, clauses, type Span, sentences } from "./clauses.js";
-import { coverage, weighGroups } from "./match-terms.js";
+import { coverage, isFigureGroup, weighGroups } from "./match-terms.js";
 import { type QuestionKind, sectionYear } from "./question-kind.js";
 import { termSet } from "./term-set.js";
 import { unitAfter, unitFits } from "./units.js";
@@ -25,7 +25,6 @@ export type Evidence = {
 };
 
 const RANK_WORDS = /第\s*\d+\s*[位名]|首位|第一|前列|榜首|\d+强/;
-const isFigureGroup = (g: QueryGroup) => g.alts.every((a) => /^[\d.]+%?$/.test(a.term));
 
 /** "2023年" is a date, not a figure; "5年" is a figure. */
 const isYear = (f: { value: number; raw: string; index: number }, text: string) =>
