@@ -1,4 +1,3 @@
-import type { QueryGroup } from "../index/bm25.js";
 import type { LoadedIndex } from "../index/load-index.js";
 import type { Hit, Searcher } from "../retrieve/hybrid-search.js";
 import { type Figure, findFigures, sameFigure } from "../text/numbers.js";
