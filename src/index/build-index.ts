@@ -4,7 +4,7 @@ import { HNSWLib } from "@langchain/community/vectorstores/hnswlib";
 import { Document } from "@langchain/core/documents";
 import type { Embeddings } from "@langchain/core/embeddings";
 import { corpusHash } from "../ingest/corpus-hash.js";
-import { ingestFile, type SourceFile } from "../ingest/load-corpus.js";
+import { ingestFiles, type SourceFile } from "../ingest/load-corpus.js";
 import type { Doc, Passage } from "../ingest/types.js";
 import { DOMAIN_WORDS } from "../text/domain-words.js";
 import { createTokenizer, quotedTerms } from "../text/tokenizer.js";
@@ -35,13 +35,7 @@ export type BuildInput = {
  */
 export async function buildIndex(input: BuildInput): Promise<{ dir: string; manifest: Manifest }> {
   const started = performance.now();
-  const docs: Doc[] = [];
-  const passages: Passage[] = [];
-  for (const file of input.files) {
-    const one = ingestFile(file);
-    docs.push(...one.docs);
-    passages.push(...one.passages);
-  }
+  const { docs, passages } = ingestFiles(input.files);
   const userWords = [...new Set([...DOMAIN_WORDS, ...docs.flatMap((d) => quotedTerms(d.text))])];
   const tokenizer = createTokenizer(userWords);
   const texts = passages.map(indexedText);

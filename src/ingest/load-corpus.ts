@@ -98,16 +98,21 @@ export function ingestFile(file: SourceFile, split: SplitOptions = DEFAULT_SPLIT
   return { docs: [{ doc, title, text, outline }], passages };
 }
 
-/** Every document of a corpus folder, ingested. */
-export async function ingestCorpus(
-  dir: string,
-  split: SplitOptions = DEFAULT_SPLIT,
-): Promise<Ingested> {
+/** Source files -> their documents and passages, in order. */
+export function ingestFiles(files: SourceFile[], split: SplitOptions = DEFAULT_SPLIT): Ingested {
   const out: Ingested = { docs: [], passages: [] };
-  for (const file of await readCorpus(dir)) {
+  for (const file of files) {
     const one = ingestFile(file, split);
     out.docs.push(...one.docs);
     out.passages.push(...one.passages);
   }
   return out;
+}
+
+/** Every document of a corpus folder, ingested. */
+export async function ingestCorpus(
+  dir: string,
+  split: SplitOptions = DEFAULT_SPLIT,
+): Promise<Ingested> {
+  return ingestFiles(await readCorpus(dir), split);
 }

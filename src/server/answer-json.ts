@@ -1,6 +1,6 @@
 import type { Draft } from "../answer/extractive.js";
 import type { Citation } from "../answer/types.js";
-import { passageJson } from "./passage-json.js";
+import { passageJson, scoredJson } from "./passage-json.js";
 
 export const citationJson = (c: Citation) => ({ ...passageJson(c), score: c.score, n: c.n });
 
@@ -12,7 +12,7 @@ export function answerJson(d: Draft) {
     grounded: d.grounded,
     mode: d.mode,
     citations: d.citations.map(citationJson),
-    related: d.related.map((r) => ({ ...passageJson(r), score: r.score })),
+    related: d.related.map((r) => scoredJson(r, r.score)),
     ...(d.unsupportedFigures ? { unsupportedFigures: d.unsupportedFigures } : {}),
   };
 }

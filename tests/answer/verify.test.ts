@@ -1,17 +1,7 @@
 import { describe, expect, it } from "vitest";
-import type { Citation } from "../../src/answer/types.js";
 import { verifyAnswer } from "../../src/answer/verify.js";
+import { citation as passage } from "../support/citation.js";
 
-const passage = (n: number, text: string, section = ["2023年工作回顾"]): Citation => ({
-  id: `d:${n}`,
-  doc: "d",
-  section,
-  text,
-  start: 0,
-  end: text.length,
-  score: 1,
-  n,
-});
 const cites = [
   passage(1, "国家高新技术企业突破1.3万家、增长13%。"),
   passage(2, "全年接待游客2.8亿人次。"),

@@ -64,20 +64,29 @@ export async function startModelApp(
   };
 }
 
+function postAsk(
+  app: ModelApp["app"],
+  body: Record<string, unknown>,
+  headers: Record<string, string>,
+  init: RequestInit,
+): Promise<Response> {
+  return Promise.resolve(
+    app.request("/api/ask", {
+      method: "POST",
+      headers: { "Content-Type": "application/json", ...headers },
+      body: JSON.stringify(body),
+      ...init,
+    }),
+  );
+}
+
 /** POST /api/ask as JSON. */
 export function askJson(
   app: ModelApp["app"],
   body: Record<string, unknown>,
   init: RequestInit = {},
 ): Promise<Response> {
-  return Promise.resolve(
-    app.request("/api/ask", {
-      method: "POST",
-      headers: { "Content-Type": "application/json" },
-      body: JSON.stringify(body),
-      ...init,
-    }),
-  );
+  return postAsk(app, body, {}, init);
 }
 
 /** POST /api/ask as Server-Sent Events. */
@@ -86,14 +95,7 @@ export function askStream(
   body: Record<string, unknown>,
   init: RequestInit = {},
 ): Promise<Response> {
-  return Promise.resolve(
-    app.request("/api/ask", {
-      method: "POST",
-      headers: { "Content-Type": "application/json", Accept: "text/event-stream" },
-      body: JSON.stringify(body),
-      ...init,
-    }),
-  );
+  return postAsk(app, body, { Accept: "text/event-stream" }, init);
 }
 
 export type SseEvent = { event: string; data: unknown };

@@ -5,18 +5,7 @@ import { describe, expect, it } from "vitest";
 import { answerInput, condenseInput, escapeData } from "../../src/answer/model/delimit.js";
 import { answerSystem, loadPrompts, PromptError } from "../../src/answer/model/prompts.js";
 import { readStandalone } from "../../src/answer/model/standalone.js";
-import type { Citation } from "../../src/answer/types.js";
-
-const passage = (n: number, text: string, section = ["2023年工作回顾"]): Citation => ({
-  id: `p${n}`,
-  doc: "d",
-  section,
-  text,
-  start: 0,
-  end: text.length,
-  score: 1,
-  n,
-});
+import { citation as passage } from "../support/citation.js";
 
 describe("the prompt files", () => {
   it("load, name the refusal token, and take the question's language", async () => {
