@@ -1,10 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { Hono } from "hono";
-import { bodyLimit } from "hono/body-limit";
-import { cors } from "hono/cors";
 import { secureHeaders } from "hono/secure-headers";
-import { ApiError } from "./api-error.js";
 import { requireKey } from "./auth.js";
+import { limitBody } from "./body-limit.js";
+import { corsFor } from "./cors.js";
 import type { AppDeps, Env } from "./deps.js";
 import { onError } from "./on-error.js";
 import { rateLimit } from "./rate-limit.js";
@@ -35,31 +34,13 @@ export function createApp(deps: AppDeps) {
     });
   });
   app.use("*", secureHeaders({ crossOriginResourcePolicy: "cross-origin" }));
-  const corsOrigins = cors({
-    origin: (origin) =>
-      config.corsOrigins.includes("*") || config.corsOrigins.includes(origin) ? origin : null,
-    allowMethods: ["GET", "POST", "OPTIONS"],
-    allowHeaders: ["Content-Type", "Authorization", "Accept"],
-    exposeHeaders: ["Retry-After"],
-    maxAge: 600,
-  });
-  const limitBody = bodyLimit({
-    maxSize: config.bodyLimitBytes,
-    onError: () => {
-      throw new ApiError(
-        413,
-        "payload_too_large",
-        `bodies are limited to ${config.bodyLimitBytes} bytes`,
-      );
-    },
-  });
   // one instance each, so that /api and /v1 share a client's rate budget
   const guards = [
-    corsOrigins,
+    corsFor(config.corsOrigins),
     requireKey(config),
     rateLimit(config.rateLimitPerMinute),
     requestTimeout(config.requestTimeoutMs),
-    limitBody,
+    limitBody(config.bodyLimitBytes),
   ];
   for (const path of ["/api/*", "/v1/*"]) app.use(path, ...guards);
 
