@@ -32,7 +32,9 @@ const schema = z.object({
   MODEL_QUEUE_LIMIT: optional(z.coerce.number().int().min(0)),
   EMBEDDING_TIMEOUT_MS: optional(z.coerce.number().int().positive()),
   LOG_LEVEL: optional(z.enum(["debug", "info", "warn", "error", "silent"])),
-  API_KEYS: optional(list),
+  API_KEYS: optional(
+    list.pipe(z.array(z.string().min(16, "each API key needs at least 16 characters"))),
+  ),
   WIDGET_KEY: optional(z.string().min(16)),
   RATE_LIMIT_PER_MINUTE: optional(z.coerce.number().int().min(0)),
   REQUEST_TIMEOUT_MS: optional(z.coerce.number().int().positive()),

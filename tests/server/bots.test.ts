@@ -2,7 +2,8 @@ import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
 import OpenAI from "openai";
 import { afterAll, describe, expect, it } from "vitest";
-import { testApp } from "../support/engine.js";
+import { FAILED_KEYS_PER_MINUTE } from "../../src/server/auth.js";
+import { testApp, testConfig } from "../support/engine.js";
 
 const KEY = "test-key-0123456789";
 const WIDGET_KEY = "widget-key-0123456789";
@@ -118,5 +119,32 @@ describe("rate limits", () => {
     expect(statuses).toEqual([200, 200, 200, 429, 429]);
     expect(Number(retryAfter)).toBeGreaterThanOrEqual(1);
     expect((await limited.request("/healthz")).status).toBe(200);
+  });
+
+  it("answers 429 to an address that keeps sending wrong keys, before checking them", async () => {
+    const guarded = await testApp({ API_KEYS: KEY });
+    const tryKey = (key: string) =>
+      guarded.request("/api/search?q=成都", { headers: { authorization: `Bearer ${key}` } });
+    for (let i = 0; i < FAILED_KEYS_PER_MINUTE; i++) {
+      expect((await tryKey(`guess-${i}-0000000000`)).status).toBe(401);
+    }
+    const locked = await tryKey("guess-last-0000000000");
+    expect(locked.status).toBe(429);
+    expect(((await locked.json()) as { error: { code: string } }).error.code).toBe("rate_limited");
+    expect(Number(locked.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
+    // the right key from that address waits too: the lock is on the address
+    expect((await tryKey(KEY)).status).toBe(429);
+    // another app (another set of buckets) is not locked, and right keys never count
+    const fresh = await testApp({ API_KEYS: KEY });
+    for (let i = 0; i < FAILED_KEYS_PER_MINUTE + 5; i++) {
+      const ok = await fresh.request("/api/search?q=成都", {
+        headers: { authorization: `Bearer ${KEY}` },
+      });
+      expect(ok.status).toBe(200);
+    }
+  });
+
+  it("refuses to start with an API key shorter than 16 characters", () => {
+    expect(() => testConfig({ API_KEYS: `${KEY},short` })).toThrow(/16 characters/);
   });
 });
