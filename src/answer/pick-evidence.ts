@@ -1,10 +1,10 @@
 import type { Bm25, QueryGroup } from "../index/bm25.js";
 import type { Hit } from "../retrieve/hybrid-search.js";
-import { findFigures } from "../text/numbers.js";
 import type { Tokenizer } from "../text/tokenizer.js";
-import { bare, clauses, type Span, sentences } from "./clauses.js";
-import { coverage, isFigureGroup, weighGroups } from "./match-terms.js";
-import { type QuestionKind, sectionYear } from "./question-kind.js";
+import { bare, type Span } from "./clauses.js";
+import { coverage, isFigureGroup, type WeightedGroup, weighGroups } from "./match-terms.js";
+import { type ClauseFacts, passageFacts } from "./passage-clauses.js";
+import type { QuestionKind } from "./question-kind.js";
 import { termSet } from "./term-set.js";
 import { unitAfter, unitFits } from "./units.js";
 
@@ -24,13 +24,14 @@ export type Evidence = {
   score: number;
 };
 
-const RANK_WORDS = /第\s*\d+\s*[位名]|首位|第一|前列|榜首|\d+强/;
-
-/** "2023年" is a date, not a figure; "5年" is a figure. */
-const isYear = (f: { value: number; raw: string; index: number }, text: string) =>
-  f.value >= 1900 && f.value <= 2100 && text[f.index + f.raw.length] === "年";
-
 type Context = { tokenizer: Tokenizer; bm25: Bm25 };
+
+/** A scored clause whose span is not worked out yet: only the best few need one. */
+type Candidate = Omit<Evidence, "span" | "spanShare"> & {
+  parts: ClauseFacts[];
+  i: number;
+  wanted: WeightedGroup[];
+};
 
 /**
  * Score every clause of the top passages against the question and return the best ones.
@@ -50,51 +51,51 @@ export function pickEvidence(
     ctx.bm25,
   );
   const total = weighted.reduce((s, g) => s + g.idf, 0) || 1;
-  const out: Evidence[] = [];
+  const candidates: Candidate[] = [];
   hits.forEach((hit, rank) => {
-    const year = sectionYear(hit.passage.section);
-    const sectionTerms = termSet(ctx.tokenizer, hit.passage.section.slice(1).join(" "));
-    for (const sentence of sentences(hit.passage.text)) {
-      const sentenceTerms = new Set([...termSet(ctx.tokenizer, sentence.text), ...sectionTerms]);
-      const inSentence = coverage(weighted, sentenceTerms);
-      const parts = clauses(sentence);
-      parts.forEach((clause, i) => {
-        const own = coverage(weighted, termSet(ctx.tokenizer, clause.text));
-        // dates are not figures; ordinals (第十七届) answer only a question about a rank
-        const figures = findFigures(clause.text).filter(
-          (f) => !isYear(f, clause.text) && (kind.rank || clause.text[f.index - 1] !== "第"),
-        );
+    const { year, sentences } = passageFacts(ctx.tokenizer, hit.passage);
+    for (const sentence of sentences) {
+      const inSentence = coverage(weighted, sentence.terms);
+      sentence.clauses.forEach((clause, i) => {
+        const own = coverage(weighted, clause.terms);
+        // ordinals (第十七届) answer only a question about a rank
+        const figures = kind.rank ? clause.figures : clause.figures.filter((f) => !f.ordinal);
         let score = (own.matched + 0.5 * (inSentence.matched - own.matched)) / total;
         if (kind.figure) score += figures.length > 0 ? 0.35 : -0.35;
         const asked = kind.unit;
-        const unitOk = !asked || figures.some((f) => unitFits(asked, unitAfter(clause.text, f)));
+        const unitOk =
+          !asked || figures.some((f) => unitFits(asked, unitAfter(clause.span.text, f)));
         if (asked && figures.length > 0) score += unitOk ? 0.1 : -0.5;
-        if (kind.rank) score += RANK_WORDS.test(clause.text) ? 0.35 : -0.1;
+        if (kind.rank) score += clause.ranked ? 0.35 : -0.1;
         if (kind.year && year) score += kind.year === year ? 0.15 : -0.3;
         score -= rank * 0.02;
-        const span = widen(
-          parts,
-          i,
-          own.hits.length > 0 ? own.hits : inSentence.hits,
-          ctx.tokenizer,
-        );
-        const spanShare = coverage(weighted, termSet(ctx.tokenizer, span.text)).share;
         const answers = (!kind.figure || figures.length > 0) && unitOk;
-        out.push({ hit, rank, span, share: inSentence.share, spanShare, score, answers });
+        const wanted = own.hits.length > 0 ? own.hits : inSentence.hits;
+        candidates.push({
+          hit,
+          rank,
+          share: inSentence.share,
+          score,
+          answers,
+          parts: sentence.clauses,
+          i,
+          wanted,
+        });
       });
     }
   });
-  out.sort((a, b) => b.score - a.score);
+  candidates.sort((a, b) => b.score - a.score);
   // one span per sentence region: drop later picks that overlap an earlier one
   const picked: Evidence[] = [];
-  for (const e of out) {
+  for (const { parts, i, wanted, ...c } of candidates) {
+    const span = widen(parts, i, wanted);
     const overlaps = picked.some(
       (p) =>
-        p.hit.passage.id === e.hit.passage.id &&
-        p.span.start < e.span.end &&
-        e.span.start < p.span.end,
+        p.hit.passage.id === c.hit.passage.id && p.span.start < span.end && span.start < p.span.end,
     );
-    if (!overlaps) picked.push(e);
+    if (overlaps) continue;
+    const spanShare = coverage(weighted, termSet(ctx.tokenizer, span.text)).share;
+    picked.push({ ...c, span, spanShare });
     if (picked.length >= limit) break;
   }
   return picked;
@@ -104,39 +105,31 @@ export function pickEvidence(
  * Grow a clause leftwards within its sentence while the previous clause holds question
  * terms the clause lacks (the subject often sits a clause earlier), up to ~90 characters.
  */
-function widen(
-  parts: Span[],
-  i: number,
-  wanted: { terms: Set<string> }[],
-  tokenizer: Tokenizer,
-): Span {
-  const first = parts[i] as Span;
+function widen(parts: ClauseFacts[], i: number, wanted: { terms: Set<string> }[]): Span {
+  const first = parts[i] as ClauseFacts;
   let start = i;
-  const has = (s: Span) => termSet(tokenizer, s.text);
-  const covered = new Set(has(first)); // a copy: it grows, the cached set must not
+  const covered = new Set(first.terms); // a copy: it grows, the cached set must not
   const missing = () => wanted.filter((g) => ![...g.terms].some((t) => covered.has(t)));
   while (start > 0 && missing().length > 0) {
-    const prev = parts[start - 1] as Span;
-    const terms = has(prev);
-    if (!missing().some((g) => [...g.terms].some((t) => terms.has(t)))) break;
+    const prev = parts[start - 1] as ClauseFacts;
+    if (!missing().some((g) => [...g.terms].some((t) => prev.terms.has(t)))) break;
     // a clause with a figure of its own is a statement of its own, not this one's subject
-    if (findFigures(prev.text).length > 0) break;
-    if (first.end - prev.start > 90) break;
-    for (const t of terms) covered.add(t);
+    if (prev.anyFigure) break;
+    if (first.span.end - prev.span.start > 90) break;
+    for (const t of prev.terms) covered.add(t);
     start -= 1;
   }
-  const from = parts[start] as Span;
-  const text = bare(from.text.length && start < i ? joinText(parts, start, i) : first.text);
-  const offset =
-    (start < i ? from.start : first.start) +
-    leadingTrim(start < i ? joinText(parts, start, i) : first.text);
+  const from = (parts[start] as ClauseFacts).span;
+  const joined = start < i ? joinText(parts, start, i) : first.span.text;
+  const text = bare(from.text.length && start < i ? joined : first.span.text);
+  const offset = (start < i ? from.start : first.span.start) + leadingTrim(joined);
   return { text, start: offset, end: offset + text.length };
 }
 
-function joinText(parts: Span[], from: number, to: number): string {
+function joinText(parts: ClauseFacts[], from: number, to: number): string {
   return parts
     .slice(from, to + 1)
-    .map((p) => p.text)
+    .map((p) => p.span.text)
     .join("");
 }
 

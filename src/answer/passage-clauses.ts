@@ -1,0 +1,77 @@
+import type { Passage } from "../ingest/types.js";
+import { type Figure, findFigures } from "../text/numbers.js";
+import type { Tokenizer } from "../text/tokenizer.js";
+import { clauses, type Span, sentences } from "./clauses.js";
+import { sectionYear } from "./question-kind.js";
+import { termSet } from "./term-set.js";
+
+/** A clause with what answering asks of it, computed once. */
+export type ClauseFacts = {
+  span: Span;
+  terms: Set<string>;
+  /** figures that are not dates ("2023年"), with whether each follows 第 (an ordinal) */
+  figures: (Figure & { ordinal: boolean })[];
+  /** any figure at all, dates included */
+  anyFigure: boolean;
+  /** names a rank: 第3位, 首位, 前列... */
+  ranked: boolean;
+};
+
+export type SentenceFacts = {
+  /** the sentence's terms plus its section's */
+  terms: Set<string>;
+  clauses: ClauseFacts[];
+};
+
+/** A passage cut into sentences and clauses, with their terms and figures. */
+export type PassageFacts = { year?: number; sentences: SentenceFacts[] };
+
+const RANK_WORDS = /第\s*\d+\s*[位名]|首位|第一|前列|榜首|\d+强/;
+
+/** "2023年" is a date, not a figure; "5年" is a figure. */
+const isYear = (f: Figure, text: string) =>
+  f.value >= 1900 && f.value <= 2100 && text[f.index + f.raw.length] === "年";
+
+const caches = new WeakMap<Tokenizer, Map<string, PassageFacts>>();
+const LIMIT = 20_000;
+
+function analyze(tokenizer: Tokenizer, passage: Passage): PassageFacts {
+  const sectionTerms = termSet(tokenizer, passage.section.slice(1).join(" "));
+  return {
+    year: sectionYear(passage.section),
+    sentences: sentences(passage.text).map((sentence) => ({
+      terms: new Set([...termSet(tokenizer, sentence.text), ...sectionTerms]),
+      clauses: clauses(sentence).map((span) => {
+        const all = findFigures(span.text);
+        return {
+          span,
+          terms: termSet(tokenizer, span.text),
+          figures: all
+            .filter((f) => !isYear(f, span.text))
+            .map((f) => ({ ...f, ordinal: span.text[f.index - 1] === "第" })),
+          anyFigure: all.length > 0,
+          ranked: RANK_WORDS.test(span.text),
+        };
+      }),
+    })),
+  };
+}
+
+/**
+ * The facts of a passage, remembered per tokenizer: every question that retrieves the
+ * passage looks at the same clauses, so they are cut and tokenized once.
+ */
+export function passageFacts(tokenizer: Tokenizer, passage: Passage): PassageFacts {
+  let cache = caches.get(tokenizer);
+  if (!cache) {
+    cache = new Map();
+    caches.set(tokenizer, cache);
+  }
+  let facts = cache.get(passage.id);
+  if (!facts) {
+    if (cache.size >= LIMIT) cache.clear();
+    facts = analyze(tokenizer, passage);
+    cache.set(passage.id, facts);
+  }
+  return facts;
+}
