@@ -3,6 +3,7 @@ import type { Logger } from "../log.js";
 import type { Searcher, SearchResult } from "../retrieve/hybrid-search.js";
 import { generalIdf } from "../text/general-idf.js";
 import { detectLanguage } from "../text/language.js";
+import { withBudget } from "./budget-signal.js";
 import { answerExtractive, type Draft, toCitation } from "./extractive.js";
 import { resolveFollowUp } from "./follow-up.js";
 import { finishModelAnswer, mayBeRefusal } from "./model-answer.js";
@@ -94,28 +95,42 @@ export function createAsker(index: LoadedIndex, search: Searcher, opts: AskerOpt
     signal = new AbortController().signal,
   ): AsyncGenerator<AskEvent> {
     const { question, history = [], k = 5 } = input;
-    const language = detectLanguage(question);
     const model = opts.model;
-    // the model's calls stop when the client goes away or the budget is spent; only the
-    // former ends the answer, the latter falls back like any model failure
-    const modelSignal = opts.modelBudgetMs
-      ? AbortSignal.any([signal, AbortSignal.timeout(opts.modelBudgetMs)])
-      : signal;
-    let standalone = resolveFollowUp(question, history);
-    if (model && history.length) {
-      try {
-        standalone = await model.condense(question, history, modelSignal);
-      } catch (err) {
-        if (signal.aborted) throw err;
-        opts.log?.warn("model condense failed, using offline follow-up", modelErrorFields(err));
-      }
-    }
+    const standalone = resolveFollowUp(question, history);
     if (!model) {
       const draft = await cachedOffline(question, standalone, k);
       yield { type: "citations", citations: draft.citations };
       for (const text of increments(draft.answer)) yield { type: "delta", text };
       yield { type: "answer", answer: draft };
       return;
+    }
+    // the model's calls stop when the client goes away or the budget is spent; only the
+    // former ends the answer, the latter falls back like any model failure
+    const budget = withBudget(signal, opts.modelBudgetMs);
+    try {
+      yield* modelEvents(model, { question, standalone, history, k }, signal, budget.signal);
+    } finally {
+      budget.done();
+    }
+  }
+
+  /** The model's answer; `signal` is the client's, `modelSignal` adds the time budget. */
+  async function* modelEvents(
+    model: ModelPort,
+    input: { question: string; standalone: string; history: Turn[]; k: number },
+    signal: AbortSignal,
+    modelSignal: AbortSignal,
+  ): AsyncGenerator<AskEvent> {
+    const { question, history, k } = input;
+    const language = detectLanguage(question);
+    let standalone = input.standalone;
+    if (history.length) {
+      try {
+        standalone = await model.condense(question, history, modelSignal);
+      } catch (err) {
+        if (signal.aborted) throw err;
+        opts.log?.warn("model condense failed, using offline follow-up", modelErrorFields(err));
+      }
     }
 
     const result = await search(standalone, k);
