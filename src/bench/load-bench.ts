@@ -4,6 +4,9 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { createInterface } from "node:readline";
+import type { Readable } from "node:stream";
+import { fileURLToPath } from "node:url";
 import autocannon from "autocannon";
 import { readEvalData } from "../eval/eval-data.js";
 
@@ -39,12 +42,15 @@ async function waitReady(url: string, limitMs = 120_000): Promise<number> {
   throw new Error("server did not become ready");
 }
 
+const PROBE = fileURLToPath(new URL("./heap-probe.ts", import.meta.url));
+
 function startServer(
   port: number,
   indexDir: string,
   env: Record<string, string> = {},
 ): ChildProcess {
-  return spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+  const probe = ["--expose-gc", "--import", PROBE];
+  const child = spawn(process.execPath, ["--import", "tsx", ...probe, "src/main.ts"], {
     env: {
       ...process.env,
       PORT: String(port),
@@ -55,7 +61,25 @@ function startServer(
       OPENAI_API_KEY: "",
       ...env,
     },
-    stdio: ["ignore", "ignore", "inherit"],
+    stdio: ["ignore", "ignore", "pipe"],
+  });
+  // the server's own errors still show; the probe's answers are read by liveHeap
+  createInterface({ input: child.stderr as Readable }).on("line", (line) => {
+    if (!line.startsWith("heap-probe ")) console.error(line);
+  });
+  return child;
+}
+
+/** The server's live JS heap after a full collection, in MiB (see heap-probe.ts). */
+function liveHeap(child: ChildProcess): Promise<number> {
+  return new Promise((resolve) => {
+    const lines = createInterface({ input: child.stderr as Readable });
+    lines.on("line", (line) => {
+      if (!line.startsWith("heap-probe ")) return;
+      lines.close();
+      resolve((JSON.parse(line.slice("heap-probe ".length)) as { heapMiB: number }).heapMiB);
+    });
+    child.kill("SIGUSR2");
   });
 }
 
@@ -72,6 +96,11 @@ function run(opts: autocannon.Options): Promise<Result> {
       });
     });
   });
+}
+
+/** A few seconds of each workload first, so that the timed runs measure compiled code. */
+async function warmUp(url: string, workloads: autocannon.Request[][]): Promise<void> {
+  for (const requests of workloads) await run({ url, connections: 16, duration: 3, requests });
 }
 
 const row = (name: string, c: number, r: Result) =>
@@ -108,7 +137,9 @@ export async function runLoadBench(seconds = 8): Promise<void> {
   );
   const url = `http://127.0.0.1:${port}`;
   const pid = server.pid as number;
-  console.log(`memory after start: ${rssMiB(pid)} MiB\n`);
+  console.log(
+    `memory after start: resident ${rssMiB(pid)} MiB, live JS heap ${await liveHeap(server)} MiB\n`,
+  );
 
   const { questions } = await readEvalData("tests/eval");
   const qs = questions.map((q) => q.question);
@@ -124,6 +155,7 @@ export async function runLoadBench(seconds = 8): Promise<void> {
   }));
 
   try {
+    await warmUp(url, [searches, asks]);
     for (const c of [16, 64]) {
       const health = await run({ url: `${url}/healthz`, connections: c, duration: seconds });
       const search = await run({ url, connections: c, duration: seconds, requests: searches });
@@ -135,11 +167,16 @@ export async function runLoadBench(seconds = 8): Promise<void> {
         `  ask/healthz throughput ratio at c=${c}: ${(ask.rps / health.rps).toFixed(2)}\n`,
       );
     }
-    for (let round = 1; round <= 2; round++) {
-      const before = rssMiB(pid);
+    // Resident memory rises while V8 grows its heap lazily; the live heap after a full
+    // collection is what shows a leak, so both are printed, round after round.
+    console.log(
+      `before the rounds: resident ${rssMiB(pid)} MiB, live JS heap ${await liveHeap(server)} MiB`,
+    );
+    for (let round = 1; round <= 3; round++) {
       const soak = await run({ url, connections: 32, amount: 100_000, requests: asks });
+      const resident = rssMiB(pid);
       console.log(
-        `100,000 /api/ask requests (round ${round}): ${soak.rps.toFixed(0)} req/s, errors ${soak.errors}; memory ${before} MiB -> ${rssMiB(pid)} MiB`,
+        `after 100,000 more /api/ask (round ${round}, ${soak.rps.toFixed(0)} req/s, errors ${soak.errors}): resident ${resident} MiB, live JS heap ${await liveHeap(server)} MiB`,
       );
     }
   } finally {
@@ -152,12 +189,19 @@ export async function runLoadBench(seconds = 8): Promise<void> {
   await waitReady(`http://127.0.0.1:${port}`);
   try {
     const u = `http://127.0.0.1:${port}`;
+    await warmUp(u, [asks]);
     const health = await run({ url: `${u}/healthz`, connections: 16, duration: seconds });
+    const before = await liveHeap(server);
     const ask = await run({ url: u, connections: 16, duration: seconds, requests: asks });
+    const ask64 = await run({ url: u, connections: 64, duration: seconds, requests: asks });
     console.log("\nwith ANSWER_CACHE_SIZE=0 (every answer computed):");
     row("/healthz", 16, health);
     row("/api/ask", 16, ask);
+    row("/api/ask", 64, ask64);
     console.log(`  ask/healthz throughput ratio at c=16: ${(ask.rps / health.rps).toFixed(2)}`);
+    console.log(
+      `  live JS heap before and after ${(ask.requests + ask64.requests).toLocaleString("en")} computed answers: ${before} -> ${await liveHeap(server)} MiB`,
+    );
   } finally {
     await stop(server);
   }
