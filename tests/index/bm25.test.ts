@@ -55,7 +55,9 @@ describe("BM25 search", () => {
             const got = bm25.search(q, k);
             const want = reference(d, q, k);
             expect(got.map((h) => h.index)).toEqual(want.map((h) => h.index));
-            got.forEach((h, i) => expect(h.score).toBeCloseTo((want[i] as Scored).score, 9));
+            for (const [i, h] of got.entries()) {
+              expect(h.score).toBeCloseTo((want[i] as Scored).score, 9);
+            }
           }
         },
       ),
