@@ -1,10 +1,10 @@
-import type { Server } from "node:http";
-import { serve } from "@hono/node-server";
+import type { AddressInfo } from "node:net";
 import { buildEngine } from "./build-engine.js";
 import { ConfigError, loadConfig, secretsOf } from "./config.js";
 import type { Engine } from "./engine.js";
 import { createLogger } from "./log.js";
 import { createApp } from "./server/app.js";
+import { createHttpServer } from "./server/http-server.js";
 import { buildWidgetBundle } from "./widget/build.js";
 
 let config: ReturnType<typeof loadConfig>;
@@ -28,9 +28,11 @@ const app = createApp({
   draining: () => stopping,
   widgetBundle,
 });
-const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
-  log.info("listening", { url: `http://${config.host}:${info.port}` });
-}) as Server;
+const server = createHttpServer(app.fetch, config.host);
+server.listen(config.port, config.host, () => {
+  const { port } = server.address() as AddressInfo;
+  log.info("listening", { url: `http://${config.host}:${port}` });
+});
 
 async function load(reason: string, forceRebuild = false) {
   const started = performance.now();

@@ -1,8 +1,8 @@
 import type { AddressInfo } from "node:net";
-import { serve } from "@hono/node-server";
 import OpenAI from "openai";
 import { afterAll, describe, expect, it } from "vitest";
 import { FAILED_KEYS_PER_MINUTE } from "../../src/server/auth.js";
+import { createHttpServer } from "../../src/server/http-server.js";
 import { testApp, testConfig } from "../support/engine.js";
 
 const KEY = "test-key-0123456789";
@@ -13,8 +13,8 @@ const app = await testApp({
   CORS_ORIGINS: "http://site.example",
   RATE_LIMIT_PER_MINUTE: "1000",
 });
-const server = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" });
-await new Promise((r) => server.once("listening", r));
+const server = createHttpServer(app.fetch, "127.0.0.1");
+await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
 const baseURL = `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`;
 afterAll(() => new Promise((r) => server.close(r)));
 

@@ -1,11 +1,11 @@
 import type { AddressInfo } from "node:net";
-import { serve } from "@hono/node-server";
 import { afterAll, describe, expect, it } from "vitest";
+import { createHttpServer } from "../../src/server/http-server.js";
 import { testApp } from "../support/engine.js";
 
 const app = await testApp({ CORS_ORIGINS: "http://allowed.example", BODY_LIMIT_BYTES: "4096" });
-const server = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" });
-await new Promise((r) => server.once("listening", r));
+const server = createHttpServer(app.fetch, "127.0.0.1");
+await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
 const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 afterAll(() => new Promise((r) => server.close(r)));
 
