@@ -88,5 +88,11 @@ export function widgetRoutes(opts: { bundle: string; widgetKey?: string }): Hono
     return c.body(new Uint8Array(jsGzip));
   });
 
+  // browsers ask for it on the chat page; an empty answer beats a 404 in their console
+  app.get("/favicon.ico", (c) => {
+    c.header("Cache-Control", "public, max-age=86400");
+    return c.body(null, 204);
+  });
+
   return app;
 }

@@ -20,6 +20,7 @@ describe("widget routes", () => {
     expect(html).toContain('<script src="widget.js" defer></script>');
     expect(html).not.toMatch(/https?:\/\/|<style|style=/);
     expect(await (await app.request("/?lang=en")).text()).toContain('<html lang="en">');
+    expect((await app.request("/favicon.ico")).status).toBe(204);
   });
 
   it("GET /widget.js is cacheable JavaScript with an ETag", async () => {
