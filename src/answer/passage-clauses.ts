@@ -2,15 +2,18 @@ import type { Passage } from "../ingest/types.js";
 import { type Figure, findFigures } from "../text/numbers.js";
 import type { Tokenizer } from "../text/tokenizer.js";
 import { clauses, type Span, sentences } from "./clauses.js";
-import { sectionYear } from "./question-kind.js";
+import { type Direction, DOWN_ZH, directionOf, sectionYear, UP_ZH } from "./question-kind.js";
 import { termSet } from "./term-set.js";
 
 /** A clause with what answering asks of it, computed once. */
 export type ClauseFacts = {
   span: Span;
   terms: Set<string>;
-  /** figures that are not dates ("2023年"), with whether each follows 第 (an ordinal) */
-  figures: (Figure & { ordinal: boolean })[];
+  /**
+   * figures that are not dates ("2023年"), with whether each follows 第 (an ordinal) and
+   * the way it moved when the words before it say ("下降3.5%": down)
+   */
+  figures: (Figure & { ordinal: boolean; direction?: Direction })[];
   /** any figure at all, dates included */
   anyFigure: boolean;
   /** names a rank: 第3位, 首位, 前列... */
@@ -32,6 +35,13 @@ const RANK_WORDS = /第\s*\d+\s*[位名]|首位|第一|前列|榜首|\d+强/;
 const isYear = (f: Figure, text: string) =>
   f.value >= 1900 && f.value <= 2100 && text[f.index + f.raw.length] === "年";
 
+/** The direction the words just before a figure give it, back to the previous figure. */
+function directionBefore(text: string, f: Figure, all: Figure[]): Direction | undefined {
+  let from = Math.max(0, f.index - 8);
+  for (const g of all) if (g.index < f.index) from = Math.max(from, g.index + g.raw.length);
+  return directionOf(text.slice(from, f.index), UP_ZH, DOWN_ZH);
+}
+
 const caches = new WeakMap<Tokenizer, Map<string, PassageFacts>>();
 const LIMIT = 20_000;
 
@@ -48,7 +58,11 @@ function analyze(tokenizer: Tokenizer, passage: Passage): PassageFacts {
           terms: termSet(tokenizer, span.text),
           figures: all
             .filter((f) => !isYear(f, span.text))
-            .map((f) => ({ ...f, ordinal: span.text[f.index - 1] === "第" })),
+            .map((f) => ({
+              ...f,
+              ordinal: span.text[f.index - 1] === "第",
+              direction: directionBefore(span.text, f, all),
+            })),
           anyFigure: all.length > 0,
           ranked: RANK_WORDS.test(span.text),
         };

@@ -59,7 +59,12 @@ export function pickEvidence(
       sentence.clauses.forEach((clause, i) => {
         const own = coverage(weighted, clause.terms);
         // ordinals (第十七届) answer only a question about a rank
-        const figures = kind.rank ? clause.figures : clause.figures.filter((f) => !f.ordinal);
+        // and a figure that moved the other way does not answer "how much did it grow"
+        const figures = clause.figures.filter(
+          (f) =>
+            (kind.rank || !f.ordinal) &&
+            !(kind.direction && f.direction && f.direction !== kind.direction),
+        );
         let score = (own.matched + 0.5 * (inSentence.matched - own.matched)) / total;
         if (kind.figure) score += figures.length > 0 ? 0.35 : -0.35;
         const asked = kind.unit;

@@ -10,7 +10,26 @@ export type QuestionKind = {
   explicitYear: boolean;
   /** the unit the answer must carry ("多少家" -> a count), when the wording says */
   unit?: Unit;
+  /** the way the figure moved, when the question says ("增长了多少", "how much did it fall") */
+  direction?: Direction;
 };
+
+export type Direction = "up" | "down";
+
+/** Words for a change upwards or downwards, in the report's Chinese and in questions. */
+export const UP_ZH = /增长|增加|提高|提升|上升|增至|扩大|新增|增幅|增速|上涨/;
+export const DOWN_ZH = /下降|减少|降低|下调|缩小|压减|降至|下滑|降幅|减排|降了|减了/;
+const UP_EN =
+  /\b(?:grow|grew|grown|growth|increas(?:e|ed|es|ing)|ris(?:e|es|en|ing)|rose|rais(?:e|ed|ing)|expand(?:ed|ing)?|gain(?:ed)?)\b/i;
+const DOWN_EN =
+  /\b(?:f[ae]ll(?:en|ing)?|dropp?(?:ed|ing)?|declin(?:e|ed|es|ing)|decreas(?:e|ed|es|ing)|reduc(?:e|ed|es|ing|tion)|shr[iau]nk)\b/i;
+
+/** The one direction a text speaks of, if it speaks of exactly one. */
+export function directionOf(text: string, up: RegExp, down: RegExp): Direction | undefined {
+  const u = up.test(text);
+  const d = down.test(text);
+  return u === d ? undefined : u ? "up" : "down";
+}
 
 const ASKS_FIGURE_ZH =
   /多少|几[个家项年次条所座万亿%位名]?|多大|多高|多快|多长|多远|比例|比重|占比|增速|增幅|增长率|涨幅|规模|总额|金额|数量|第几|排名|排第|名次|位居|是否超过|超过.*吗/;
@@ -31,7 +50,8 @@ export function questionKind(question: string, reportYear?: number): QuestionKin
     question,
   );
   const unit = rank ? undefined : askedUnit(question);
-  return { figure: figure || rank, rank, year, explicitYear, unit };
+  const direction = directionOf(question, UP_ZH, DOWN_ZH) ?? directionOf(question, UP_EN, DOWN_EN);
+  return { figure: figure || rank, rank, year, explicitYear, unit, direction };
 }
 
 function questionYear(q: string, reportYear?: number): number | undefined {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { checkClaim } from "../../src/answer/check-claim.js";
+import { questionKind } from "../../src/answer/question-kind.js";
 import { verifyAnswer } from "../../src/answer/verify.js";
 import { testEngine } from "../support/engine.js";
 
@@ -28,6 +29,17 @@ describe("offline answers", () => {
   it("answers rank questions with the rank", async () => {
     const a = await ask("成都在全国先进制造业百强市中排名第几？");
     expect(a.answer).toContain("第9位");
+  });
+
+  it("does not answer how much a thing grew with a figure that fell, nor the reverse", async () => {
+    // the report gives no 2023 GDP growth; the nearest figure is energy use per unit of GDP, down
+    expect((await ask("2023年成都GDP实际增长了多少？")).grounded).toBe(false);
+    const fell = await ask("How much did energy consumption per unit of GDP fall in 2023?");
+    expect(fell.answer).toContain("3.5%");
+    expect((await ask("刑事立案数下降了多少？")).answer).toContain("33.8%");
+    expect(questionKind("How much did criminal cases drop?").direction).toBe("down");
+    expect(questionKind("研发经费投入增长多少？").direction).toBe("up");
+    expect(questionKind("增减变化多少？").direction).toBeUndefined();
   });
 
   it("keeps a Chinese question with an English word Chinese", async () => {
