@@ -41,6 +41,23 @@ export function weighGroups(groups: QueryGroup[], bm25: Bm25): WeightedGroup[] {
   });
 }
 
+/**
+ * How much of a group a set of terms holds: 1 for any alternative, except that a sense made
+ * of several terms counts by the share of them present ("保障" alone is a quarter of
+ * "保障 保障性 租赁 住房"), and the best sense decides.
+ */
+function strength(g: QueryGroup, terms: Set<string>): number {
+  if (!g.senses) return g.alts.some((a) => terms.has(a.term)) ? 1 : 0;
+  let best = 0;
+  for (const sense of g.senses) {
+    let n = 0;
+    for (const t of sense) if (terms.has(t)) n++;
+    best = Math.max(best, n / sense.length);
+    if (best === 1) break;
+  }
+  return best;
+}
+
 /** The weighted groups present in a set of terms, and their share of the whole query. */
 export function coverage(
   groups: WeightedGroup[],
@@ -51,12 +68,10 @@ export function coverage(
   const hits: WeightedGroup[] = [];
   for (const g of groups) {
     total += g.idf;
-    for (const t of g.terms) {
-      if (terms.has(t)) {
-        matched += g.idf;
-        hits.push(g);
-        break;
-      }
+    const s = strength(g.group, terms);
+    if (s > 0) {
+      matched += g.idf * s;
+      hits.push(g);
     }
   }
   return { matched, share: total ? matched / total : 0, hits };

@@ -7,7 +7,16 @@
  */
 
 export type Alternative = { term: string; p: number };
-export type QueryGroup = { weight: number; alts: Alternative[] };
+export type QueryGroup = {
+  weight: number;
+  alts: Alternative[];
+  /**
+   * The senses the alternatives came from, each as its index terms, when some sense is
+   * several terms ("保障性 租赁 住房"): a passage holding one of those terms holds only part
+   * of that sense. Search ignores this; answering weighs matches by it.
+   */
+  senses?: string[][];
+};
 
 export type Bm25Data = {
   k1: number;

@@ -67,10 +67,16 @@ function wordSenses(word: string, lex: Lexicon, o: TranslateOptions): Senses {
 function toGroup(senses: Senses, weight: number): QueryGroup {
   const best = senses[0]?.[1] || 1;
   const alts = new Map<string, number>();
-  for (const [form, p] of senses) {
-    for (const term of form.split(" ")) alts.set(term, Math.max(alts.get(term) ?? 0, p / best));
-  }
-  return { weight, alts: [...alts].map(([term, p]): Alternative => ({ term, p })) };
+  const split = senses.map(([form]) => form.split(" "));
+  senses.forEach(([, p], i) => {
+    for (const term of split[i] ?? []) alts.set(term, Math.max(alts.get(term) ?? 0, p / best));
+  });
+  const group: QueryGroup = {
+    weight,
+    alts: [...alts].map(([term, p]): Alternative => ({ term, p })),
+  };
+  if (split.some((terms) => terms.length > 1)) group.senses = split;
+  return group;
 }
 
 /** A word's senses; own keys only, so "constructor" is a word, not Object.prototype's. */
