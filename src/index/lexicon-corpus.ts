@@ -82,7 +82,8 @@ export function corpusVocabulary(
       if (parts.length) found = [{ form: parts.join(" "), share: 1 }];
       else if (o.containSlack > 0) {
         const outer = around(zh);
-        if (outer.length) found = [{ form: outer.join(" "), share: o.containShare }];
+        // each corpus word that contains it is a sense of its own (any one of them holds it)
+        found = outer.map((form) => ({ form, share: o.containShare }));
       }
     }
     cache.set(zh, found);
