@@ -51,6 +51,7 @@ export function pickEvidence(
     ctx.bm25,
   );
   const total = weighted.reduce((s, g) => s + g.idf, 0) || 1;
+  const named = namedFigures(groups);
   const candidates: Candidate[] = [];
   hits.forEach((hit, rank) => {
     const { year, sentences } = passageFacts(ctx.tokenizer, hit.passage);
@@ -71,6 +72,7 @@ export function pickEvidence(
         const unitOk =
           !asked || figures.some((f) => unitFits(asked, unitAfter(clause.span.text, f)));
         if (asked && figures.length > 0) score += unitOk ? 0.1 : -0.5;
+        if (named.length && figures.some((f) => named.some((q) => near(f, q)))) score += 0.15;
         if (kind.rank) score += clause.ranked ? 0.35 : -0.1;
         if (kind.year && year) score += kind.year === year ? 0.15 : -0.3;
         score -= rank * 0.02;
@@ -105,6 +107,30 @@ export function pickEvidence(
   }
   return picked;
 }
+
+type Magnitude = { value: number; percent: boolean };
+
+/** Figures the question names ("over 200 million", "16%"), years aside. */
+function namedFigures(groups: QueryGroup[]): Magnitude[] {
+  return groups
+    .filter(isFigureGroup)
+    .flatMap((g) => g.alts)
+    .map((a) => ({ value: Number(a.term.replace("%", "")), percent: a.term.endsWith("%") }))
+    .filter(
+      (f) =>
+        f.value > 0 &&
+        (f.percent || !(Number.isInteger(f.value) && f.value >= 1900 && f.value <= 2100)),
+    );
+}
+
+/**
+ * Same kind and within a factor of ten: "over 200 million visits" is checked against 2.8亿,
+ * not 1.79万. A question naming a figure is usually asking whether the report agrees.
+ */
+const near = (f: Magnitude, q: Magnitude) =>
+  f.percent === q.percent &&
+  f.value > 0 &&
+  Math.max(f.value, q.value) / Math.min(f.value, q.value) <= 10;
 
 /**
  * Grow a clause leftwards within its sentence while the previous clause holds question

@@ -42,6 +42,13 @@ describe("offline answers", () => {
     expect(questionKind("增减变化多少？").direction).toBeUndefined();
   });
 
+  it("checks a figure the question names against the report's figure of that size", async () => {
+    const visits = await ask("Did Chengdu get over 200 million tourist visits last year?");
+    expect(visits.citations[0]?.text).toContain("全年接待游客2.8亿人次");
+    expect(visits.answer).toContain("280 million");
+    expect((await ask("成都去年接待游客超过3亿人次了吗？")).answer).toContain("2.8亿人次");
+  });
+
   it("keeps a Chinese question with an English word Chinese", async () => {
     const a = await ask("2024年GDP增长目标是多少？");
     expect(a.language).toBe("zh");
