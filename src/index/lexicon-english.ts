@@ -127,6 +127,8 @@ export const STOP_WORDS = new Set(
     // how questions are framed, not what they ask about
     "now currently presently today want wants wanted need needs needed intend intends intended " +
     "aim aims aimed plan plans planned expect expects expected roughly approximately nearly " +
-    "get gets got tell please know"
+    "get gets got tell please know " +
+    "report reports reported say says said mention mentions mentioned describe describes " +
+    "described talk talks regarding concerning"
   ).split(/\s+/),
 );

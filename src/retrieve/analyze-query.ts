@@ -21,6 +21,15 @@ export type AnalyzedQuery = {
 };
 
 const toSimplified = OpenCC.Converter({ from: "tw", to: "cn" });
+
+/** Naming the document itself: the question is about what it says, not about the report. */
+const THE_REPORT =
+  /(?:成都市?)?(?:20\d\d年)?(?:市)?政府工作报告|\b(?:the\s+|this\s+)?(?:chengdu(?:'s)?\s+)?(?:20\d\d\s+)?(?:government\s+)?work\s+report\b/gi;
+
+/** How Chinese questions are framed, not what they ask about ("报告提到了哪些…"). */
+const FRAMING_ZH = new Set(
+  "报告 提到 提及 谈到 说到 讲到 指出 介绍 表示 怎么样 怎样 什么样 哪方面 哪些方面".split(" "),
+);
 const LATIN_RUN = /[A-Za-z][A-Za-z0-9'\- ]*[A-Za-z0-9]|[A-Za-z]/g;
 
 export function analyzeQuery(
@@ -30,15 +39,19 @@ export function analyzeQuery(
 ): AnalyzedQuery {
   const text = toSimplified(question.normalize("NFKC")).trim();
   const language = detectLanguage(text);
-  const figures = findFigures(text);
+  const asked = text.replace(THE_REPORT, " ");
+  const figures = findFigures(asked);
   // Figures in either notation become canonical terms ("1.3万" and "13,000" -> "13000");
   // Chinese goes through the tokenizer; Latin-script words through the lexicon.
-  const stripped = text.replace(FIGURE, " ");
+  const stripped = asked.replace(FIGURE, " ");
   const latin = stripped.match(LATIN_RUN)?.join(" ") ?? "";
   const rest = stripped.replace(LATIN_RUN, " ");
   const groups = [
     ...termGroups(figures.map(figureTerm)),
-    ...expandSynonyms(termGroups(tokenizer.terms(rest)), tokenizer),
+    ...expandSynonyms(
+      termGroups(tokenizer.terms(rest).filter((t) => !FRAMING_ZH.has(t))),
+      tokenizer,
+    ),
   ];
   const translated = latin ? translateEnglish(latin, lexicon) : undefined;
   if (translated) groups.push(...translated.groups);
