@@ -2,6 +2,7 @@ import type { Passage } from "../ingest/types.js";
 import { type Figure, findFigures } from "../text/numbers.js";
 import type { Tokenizer } from "../text/tokenizer.js";
 import { clauses, type Span, sentences } from "./clauses.js";
+import { perTokenizerCache } from "./per-tokenizer-cache.js";
 import { type Direction, DOWN_ZH, directionOf, sectionYear, UP_ZH } from "./question-kind.js";
 import { termSet } from "./term-set.js";
 
@@ -42,8 +43,7 @@ function directionBefore(text: string, f: Figure, all: Figure[]): Direction | un
   return directionOf(text.slice(from, f.index), UP_ZH, DOWN_ZH);
 }
 
-const caches = new WeakMap<Tokenizer, Map<string, PassageFacts>>();
-const LIMIT = 20_000;
+const cached = perTokenizerCache<PassageFacts>(20_000);
 
 function analyze(tokenizer: Tokenizer, passage: Passage): PassageFacts {
   const sectionTerms = termSet(tokenizer, passage.section.slice(1).join(" "));
@@ -76,16 +76,5 @@ function analyze(tokenizer: Tokenizer, passage: Passage): PassageFacts {
  * passage looks at the same clauses, so they are cut and tokenized once.
  */
 export function passageFacts(tokenizer: Tokenizer, passage: Passage): PassageFacts {
-  let cache = caches.get(tokenizer);
-  if (!cache) {
-    cache = new Map();
-    caches.set(tokenizer, cache);
-  }
-  let facts = cache.get(passage.id);
-  if (!facts) {
-    if (cache.size >= LIMIT) cache.clear();
-    facts = analyze(tokenizer, passage);
-    cache.set(passage.id, facts);
-  }
-  return facts;
+  return cached(tokenizer, passage.id, () => analyze(tokenizer, passage));
 }
