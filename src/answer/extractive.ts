@@ -29,7 +29,7 @@ export function bestEvidence(
   result: SearchResult,
   index: Pick<LoadedIndex, "tokenizer" | "bm25">,
 ): Evidence | undefined {
-  const candidates = pickEvidence(result.query.groups, kind, result.hits, index, 5);
+  const candidates = pickEvidence(result.query, kind, result.hits, index, 5);
   const inYear = candidates.filter((e) => {
     const year = sectionYear(e.hit.passage.section);
     return !kind.explicitYear || year === undefined || year === kind.year;

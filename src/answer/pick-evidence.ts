@@ -1,5 +1,7 @@
-import type { Bm25, QueryGroup } from "../index/bm25.js";
+import type { Bm25 } from "../index/bm25.js";
+import type { AnalyzedQuery } from "../retrieve/analyze-query.js";
 import type { Hit } from "../retrieve/hybrid-search.js";
+import type { Figure } from "../text/numbers.js";
 import type { Tokenizer } from "../text/tokenizer.js";
 import { bare, type Span } from "./clauses.js";
 import { coverage, isFigureGroup, type WeightedGroup, weighGroups } from "./match-terms.js";
@@ -40,18 +42,19 @@ type Candidate = Omit<Evidence, "span" | "spanShare"> & {
  * section agreeing with the question's, and a little by the passage's retrieval rank.
  */
 export function pickEvidence(
-  groups: QueryGroup[],
+  query: Pick<AnalyzedQuery, "groups" | "figures">,
   kind: QuestionKind,
   hits: Hit[],
   ctx: Context,
   limit = 3,
 ): Evidence[] {
   const weighted = weighGroups(
-    groups.filter((g) => !isFigureGroup(g)),
+    query.groups.filter((g) => !isFigureGroup(g)),
     ctx.bm25,
   );
   const total = weighted.reduce((s, g) => s + g.idf, 0) || 1;
-  const named = namedFigures(groups);
+  // figures the question names ("over 200 million", "16%"), years aside
+  const named = query.figures.filter((f) => f.value > 0 && (f.percent || !isYearLike(f)));
   const candidates: Candidate[] = [];
   hits.forEach((hit, rank) => {
     const { year, sentences } = passageFacts(ctx.tokenizer, hit.passage);
@@ -108,20 +111,10 @@ export function pickEvidence(
   return picked;
 }
 
-type Magnitude = { value: number; percent: boolean };
+type Magnitude = Pick<Figure, "value" | "percent">;
 
-/** Figures the question names ("over 200 million", "16%"), years aside. */
-function namedFigures(groups: QueryGroup[]): Magnitude[] {
-  return groups
-    .filter(isFigureGroup)
-    .flatMap((g) => g.alts)
-    .map((a) => ({ value: Number(a.term.replace("%", "")), percent: a.term.endsWith("%") }))
-    .filter(
-      (f) =>
-        f.value > 0 &&
-        (f.percent || !(Number.isInteger(f.value) && f.value >= 1900 && f.value <= 2100)),
-    );
-}
+const isYearLike = (f: Magnitude) =>
+  Number.isInteger(f.value) && f.value >= 1900 && f.value <= 2100;
 
 /**
  * Same kind and within a factor of ten: "over 200 million visits" is checked against 2.8亿,
