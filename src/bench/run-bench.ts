@@ -9,7 +9,8 @@ import { readEvalData } from "../eval/eval-data.js";
 import { createLogger } from "../log.js";
 import { createApp } from "../server/app.js";
 
-const quantile = (xs: number[], q: number) => {
+/** The q-quantile of a sample (0.5: the median), nearest rank. */
+export const quantile = (xs: number[], q: number) => {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.floor(q * s.length))] ?? Number.NaN;
 };

@@ -9,6 +9,7 @@ import { loadIndex } from "../index/load-index.js";
 import { ingestCorpus, type SourceFile } from "../ingest/load-corpus.js";
 import { createSearcher } from "../retrieve/hybrid-search.js";
 import { createTokenizer } from "../text/tokenizer.js";
+import { quantile } from "./run-bench.js";
 
 const mib = () => Math.round(process.memoryUsage().rss / 2 ** 20);
 
@@ -94,14 +95,12 @@ export async function runScaleBench(target = 100_000): Promise<void> {
       asks.push(performance.now() - t);
     }
   }
-  const quantile = (xs: number[], x: number) =>
-    ([...xs].sort((a, b) => a - b)[Math.floor(x * xs.length)] ?? 0).toFixed(1);
   for (const [name, xs] of [
     ["search", searches],
     ["offline ask (no answer cache)", asks],
   ] as const) {
     console.log(
-      `${name} over ${xs.length} queries: median ${quantile(xs, 0.5)} ms, p99 ${quantile(xs, 0.99)} ms`,
+      `${name} over ${xs.length} queries: median ${quantile(xs, 0.5).toFixed(1)} ms, p99 ${quantile(xs, 0.99).toFixed(1)} ms`,
     );
   }
   console.log(`memory after the queries: ${mib()} MiB`);
