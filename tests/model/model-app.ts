@@ -2,13 +2,13 @@
 import { cp, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { inject } from "vitest";
+import { afterAll, beforeAll, beforeEach, inject } from "vitest";
 import { buildEngine } from "../../src/build-engine.js";
 import { type Config, loadConfig } from "../../src/config.js";
 import type { Engine } from "../../src/engine.js";
 import { createLogger } from "../../src/log.js";
 import { createApp } from "../../src/server/app.js";
-import type { FakeOpenAI } from "./fake-openai.js";
+import { type FakeOpenAI, startFakeOpenAI } from "./fake-openai.js";
 
 export type ModelApp = {
   app: ReturnType<typeof createApp>;
@@ -62,6 +62,35 @@ export async function startModelApp(
     indexDir: dir,
     cleanup: () => rm(dir, { recursive: true, force: true }),
   };
+}
+
+/**
+ * A test file's model apps: the fake OpenAI server, the app against it with the brief's
+ * configuration (`m`), and one app per named variant with its own env and index folder.
+ * Started before the file's tests and removed after them; the fake's replies reset before
+ * each test.
+ */
+export function useModelApps<K extends string = never>(
+  variants: Record<K, Record<string, string>> = {} as Record<K, Record<string, string>>,
+) {
+  const apps = {} as { fake: FakeOpenAI; m: ModelApp } & Record<K, ModelApp>;
+  const started: ModelApp[] = [];
+  beforeAll(async () => {
+    apps.fake = await startFakeOpenAI();
+    apps.m = await startModelApp(apps.fake);
+    started.push(apps.m);
+    for (const [name, env] of Object.entries(variants) as [K, Record<string, string>][]) {
+      const app = await startModelApp(apps.fake, env);
+      (apps as Record<K, ModelApp>)[name] = app;
+      started.push(app);
+    }
+  });
+  afterAll(async () => {
+    await apps.fake?.close();
+    for (const app of started) await app.cleanup();
+  });
+  beforeEach(() => apps.fake.reset());
+  return apps;
 }
 
 function postAsk(

@@ -1,38 +1,14 @@
 /** Model answers streamed as Server-Sent Events, and cancellation reaching the model call. */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { type FakeOpenAI, passageNumber, startFakeOpenAI } from "./fake-openai.js";
-import {
-  type AnswerBody,
-  askJson,
-  askStream,
-  type ModelApp,
-  parseSse,
-  startModelApp,
-  tempIndexDir,
-} from "./model-app.js";
+import { describe, expect, it } from "vitest";
+import { passageNumber } from "./fake-openai.js";
+import { type AnswerBody, askJson, askStream, parseSse, useModelApps } from "./model-app.js";
 
 const RD = "2023年全社会研发经费投入增长多少？";
 
-let fake: FakeOpenAI;
-let m: ModelApp;
-/** one model slot, no queue, and a long time limit: only a cancellation can end a hung call */
-let patient: ModelApp;
-
-beforeAll(async () => {
-  fake = await startFakeOpenAI();
-  m = await startModelApp(fake);
-  patient = await startModelApp(
-    fake,
-    { MODEL_TIMEOUT_MS: "20000", MODEL_CONCURRENCY: "1", MODEL_QUEUE_LIMIT: "0" },
-    await tempIndexDir(),
-  );
+/** `patient`: one model slot, no queue, and a long time limit: only a cancellation can end a hung call */
+const apps = useModelApps({
+  patient: { MODEL_TIMEOUT_MS: "20000", MODEL_CONCURRENCY: "1", MODEL_QUEUE_LIMIT: "0" },
 });
-afterAll(async () => {
-  await fake?.close();
-  await m?.cleanup();
-  await patient?.cleanup();
-});
-beforeEach(() => fake.reset());
 
 const until = async (ok: () => boolean, ms = 5000) => {
   const deadline = Date.now() + ms;
@@ -60,11 +36,11 @@ async function readUntil(reader: ReadableStreamDefaultReader<Uint8Array>, text: 
 
 describe("streaming", () => {
   it("sends the citations, several deltas of the model's text, then the verified answer", async () => {
-    fake.reply((call) => {
+    apps.fake.reply((call) => {
       const n = passageNumber(call.user, "研发经费投入增长16%");
       return { text: `2023年，全社会研发经费投入增长16% [${n}][9]。`, pieces: 5 };
     });
-    const res = await askStream(m.app, { question: RD });
+    const res = await askStream(apps.m.app, { question: RD });
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toContain("text/event-stream");
     const events = parseSse(await res.text());
@@ -85,8 +61,8 @@ describe("streaming", () => {
   });
 
   it("never streams the refusal token: the refusal text streams instead", async () => {
-    fake.reply(() => ({ text: "NOT_IN_REPORT", pieces: 4 }));
-    const res = await askStream(m.app, { question: "成都2023年有多少只大熊猫出生？" });
+    apps.fake.reply(() => ({ text: "NOT_IN_REPORT", pieces: 4 }));
+    const res = await askStream(apps.m.app, { question: "成都2023年有多少只大熊猫出生？" });
     const events = parseSse(await res.text());
     const streamed = events
       .filter((e) => e.event === "delta")
@@ -102,12 +78,12 @@ describe("streaming", () => {
 
 describe("cancellation", () => {
   it("a stream the client leaves cancels the model's HTTP request and frees its slot", async () => {
-    fake.reply(() => ({ text: "全社会研发经费投入增长16% [1]。", pieces: 6, hangAfter: 1 }));
-    const res = await askStream(patient.app, { question: RD });
+    apps.fake.reply(() => ({ text: "全社会研发经费投入增长16% [1]。", pieces: 6, hangAfter: 1 }));
+    const res = await askStream(apps.patient.app, { question: RD });
     const reader = res.body?.getReader();
     if (!reader) throw new Error("no body");
     await readUntil(reader, "event: delta");
-    const call = fake.chats[0];
+    const call = apps.fake.chats[0];
     if (!call) throw new Error("no model call");
     expect(call.closedEarly).toBe(false);
 
@@ -118,21 +94,23 @@ describe("cancellation", () => {
     expect(Date.now() - started).toBeLessThan(1000);
 
     // the only slot is free again: the next question is answered by the model
-    fake.reply((c) => ({
+    apps.fake.reply((c) => ({
       text: `全社会研发经费投入增长16% [${passageNumber(c.user, "研发经费投入增长16%")}]。`,
     }));
-    const next = (await (await askJson(patient.app, { question: RD })).json()) as AnswerBody;
+    const next = (await (await askJson(apps.patient.app, { question: RD })).json()) as AnswerBody;
     expect(next.mode).toBe("llm");
   });
 
   it("a JSON request the client aborts cancels the model's HTTP request", async () => {
-    fake.reply(() => ({ hang: true }));
+    apps.fake.reply(() => ({ hang: true }));
     const controller = new AbortController();
-    const pending = askJson(patient.app, { question: RD }, { signal: controller.signal }).catch(
-      (err: unknown) => err,
-    );
-    await until(() => fake.chats.length === 1);
-    const call = fake.chats[0];
+    const pending = askJson(
+      apps.patient.app,
+      { question: RD },
+      { signal: controller.signal },
+    ).catch((err: unknown) => err);
+    await until(() => apps.fake.chats.length === 1);
+    const call = apps.fake.chats[0];
     if (!call) throw new Error("no model call");
     const started = Date.now();
     controller.abort();
