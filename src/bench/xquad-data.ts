@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { z } from "zod";
-import type { SourceFile } from "../ingest/load-corpus.js";
+import type { SourceFile } from "../ingest/types.js";
 
 /** SQuAD 1.1 format, as XQuAD ships it: only the fields the bench reads. */
 const squadSchema = z.object({

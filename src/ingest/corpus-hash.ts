@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import type { SourceFile } from "./load-corpus.js";
+import type { SourceFile } from "./types.js";
 
 /** A hash of everything ingestion reads: names, texts and sidecar metadata. */
 export function corpusHash(files: SourceFile[]): string {

@@ -88,6 +88,7 @@ export function toPassages(
         id: passageId(doc, text, seen),
         doc,
         section: p.section,
+        part: p.part,
         text,
         start: p.start + a,
         end: p.start + b,

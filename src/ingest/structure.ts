@@ -1,7 +1,8 @@
 import { isHeadingBlock, LEAD_SENTENCE } from "./normalize.js";
+import type { Part } from "./types.js";
 
 /** A paragraph of body text placed in the document's section tree. */
-export type Placed = { text: string; section: string[] };
+export type Placed = { text: string; section: string[]; part?: Part };
 
 const NUMBERED = /^[（(][一二三四五六七八九十]+[）)]/;
 const PART = /^[一二三四五六七八九十]+、/;

@@ -7,7 +7,7 @@ import { buildIndex } from "../../src/index/build-index.js";
 import { readCurrent } from "../../src/index/layout.js";
 import { IndexError, loadIndex } from "../../src/index/load-index.js";
 import { openIndex } from "../../src/index/open-index.js";
-import { readCorpus } from "../../src/ingest/load-corpus.js";
+import { readCorpus } from "../../src/ingest/read-corpus.js";
 import { createSearcher } from "../../src/retrieve/hybrid-search.js";
 import { createTokenizer } from "../../src/text/tokenizer.js";
 

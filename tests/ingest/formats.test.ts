@@ -2,7 +2,7 @@ import { mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { ingestCorpus } from "../../src/ingest/load-corpus.js";
+import { ingestCorpus } from "../../src/ingest/ingest-file.js";
 import { newspaperParagraphs } from "../../src/ingest/normalize.js";
 
 describe("other documents in the corpus folder", () => {

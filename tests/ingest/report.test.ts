@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ingestCorpus } from "../../src/ingest/load-corpus.js";
+import { ingestCorpus } from "../../src/ingest/ingest-file.js";
 
 const { docs, passages } = await ingestCorpus("corpus");
 const doc = docs[0];

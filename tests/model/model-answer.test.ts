@@ -12,6 +12,7 @@ const passage = (n: number, text: string): Citation => ({
   id: `p${n}`,
   doc: "d",
   section: ["2023年工作回顾"],
+  part: "review",
   text,
   start: 0,
   end: text.length,

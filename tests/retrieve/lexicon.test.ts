@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { buildLexicon, type Lexicon, loadCedict } from "../../src/index/lexicon.js";
 import { readGlossary } from "../../src/index/lexicon-glossary.js";
-import { ingestFile } from "../../src/ingest/load-corpus.js";
+import { ingestFile } from "../../src/ingest/ingest-file.js";
 import { translateEnglish } from "../../src/retrieve/translate.js";
 import { DOMAIN_WORDS } from "../../src/text/domain-words.js";
 import { createTokenizer } from "../../src/text/tokenizer.js";

@@ -5,6 +5,7 @@ export const citation = (n: number, text: string, section = ["2023年工作回�
   id: `d:${n}`,
   doc: "d",
   section,
+  part: "review",
   text,
   start: 0,
   end: text.length,

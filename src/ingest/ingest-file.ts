@@ -1,55 +1,12 @@
-import { readdir, readFile } from "node:fs/promises";
-import { basename, extname, join } from "node:path";
-import { z } from "zod";
+import { basename, extname } from "node:path";
 import { placeMarkdownParagraphs } from "./markdown.js";
 import { looksHardWrapped, newspaperParagraphs, tidySpaces } from "./normalize.js";
 import { DEFAULT_SPLIT, type SplitOptions, toPassages } from "./passages.js";
+import { readCorpus } from "./read-corpus.js";
 import { hasReportStructure, type Placed, placeReportParagraphs } from "./structure.js";
-import type { Doc, OutlineEntry, Paragraph, Passage } from "./types.js";
+import type { Doc, OutlineEntry, Paragraph, Passage, SourceFile } from "./types.js";
 
-/** Optional `<doc>.meta.json` beside a document: its title, and where an excerpt begins. */
-const metaSchema = z.object({
-  title: z.string().min(1).optional(),
-  startsIn: z.array(z.string().min(1)).optional(),
-});
-type Meta = z.infer<typeof metaSchema>;
-
-export type SourceFile = { name: string; raw: string; meta: Meta };
 export type Ingested = { docs: Doc[]; passages: Passage[] };
-
-const DOC_EXT = new Set([".txt", ".md"]);
-
-/** The corpus folder's documents, sorted by name, with their sidecar metadata. */
-export async function readCorpus(dir: string): Promise<SourceFile[]> {
-  const entries = (await readdir(dir, { withFileTypes: true }))
-    .filter((e) => e.isFile() && DOC_EXT.has(extname(e.name).toLowerCase()))
-    .map((e) => e.name)
-    .sort();
-  const ids = new Map<string, string>();
-  for (const name of entries) {
-    const id = basename(name, extname(name));
-    const other = ids.get(id);
-    if (other) throw new Error(`${other} and ${name} would both be document "${id}": rename one`);
-    ids.set(id, name);
-  }
-  const files: SourceFile[] = [];
-  for (const name of entries) {
-    const raw = await readFile(join(dir, name), "utf8");
-    files.push({ name, raw, meta: await readMeta(dir, name) });
-  }
-  return files;
-}
-
-async function readMeta(dir: string, name: string): Promise<Meta> {
-  const path = join(dir, `${basename(name, extname(name))}.meta.json`);
-  let text: string;
-  try {
-    text = await readFile(path, "utf8");
-  } catch {
-    return {};
-  }
-  return metaSchema.parse(JSON.parse(text));
-}
 
 /** Paragraphs of one file, placed in its section tree. */
 function placeParagraphs(file: SourceFile): Placed[] {
@@ -78,7 +35,12 @@ export function ingestFile(file: SourceFile, split: SplitOptions = DEFAULT_SPLIT
   let text = "";
   for (const p of placed) {
     if (text) text += "\n\n";
-    paragraphs.push({ ...p, start: text.length, end: text.length + p.text.length });
+    paragraphs.push({
+      ...p,
+      part: p.part ?? "body",
+      start: text.length,
+      end: text.length + p.text.length,
+    });
     text += p.text;
   }
   const outline: OutlineEntry[] = [];
@@ -95,7 +57,7 @@ export function ingestFile(file: SourceFile, split: SplitOptions = DEFAULT_SPLIT
   };
   const passages = toPassages(doc, paragraphs, isHeading, split);
   const title = file.meta.title ?? placed.find((p) => p.section.length)?.section[0] ?? doc;
-  return { docs: [{ doc, title, text, outline }], passages };
+  return { docs: [{ doc, title, text, outline, meta: { ...file.meta, title } }], passages };
 }
 
 /** Source files -> their documents and passages, in order. */
