@@ -1,10 +1,12 @@
 import { createAsker } from "./answer/ask.js";
+import { answerContext } from "./answer/context.js";
 import type { ModelPort } from "./answer/model-port.js";
 import type { Config } from "./config.js";
 import { makeEmbeddings } from "./embed/make-embeddings.js";
 import type { Engine } from "./engine.js";
 import { openIndex } from "./index/open-index.js";
 import type { Logger } from "./log.js";
+import { placeIndex } from "./question/places.js";
 import { createSearcher } from "./retrieve/hybrid-search.js";
 import { createTokenizer } from "./text/tokenizer.js";
 
@@ -47,10 +49,14 @@ export async function buildEngine(
   });
   // the model's share of a request's time: the rest is left for the extractive fallback
   const modelBudgetMs = Math.floor(config.requestTimeoutMs * 0.8);
+  const places = placeIndex(index.docs);
+  const context = answerContext(index, search, places);
   return {
     index,
     search,
-    asker: createAsker(index, search, {
+    places,
+    context,
+    asker: createAsker(context, {
       log,
       model,
       modelBudgetMs,

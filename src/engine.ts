@@ -1,10 +1,16 @@
 import type { Asker } from "./answer/ask.js";
+import type { AnswerContext } from "./answer/context.js";
 import type { LoadedIndex } from "./index/load-index.js";
+import type { PlaceIndex } from "./question/places.js";
 import type { Searcher } from "./retrieve/hybrid-search.js";
 
 /** Everything that answers a request, built from one loaded index (swapped whole on rebuild). */
 export type Engine = {
   index: LoadedIndex;
   search: Searcher;
+  /** the places of the gazetteer and of the corpus's documents */
+  places: PlaceIndex;
+  /** what answering and claim checking read */
+  context: AnswerContext;
   asker: Asker;
 };

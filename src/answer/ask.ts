@@ -1,17 +1,22 @@
-import type { LoadedIndex } from "../index/load-index.js";
+import { LRUCache } from "lru-cache";
 import type { Logger } from "../log.js";
-import type { Searcher, SearchResult } from "../retrieve/hybrid-search.js";
+import { readQuestion } from "../question/read-question.js";
+import type { Reading } from "../question/types.js";
 import { generalIdf } from "../text/general-idf.js";
-import { detectLanguage } from "../text/language.js";
+import { answerOffline } from "./answer-offline.js";
 import { withBudget } from "./budget-signal.js";
-import { answerExtractive, type Draft, toCitation } from "./extractive.js";
-import { resolveFollowUp } from "./follow-up.js";
+import { type AnswerContext, citationOf, type Retrieved, retrieveFor } from "./context.js";
 import { finishModelAnswer, mayBeRefusal } from "./model-answer.js";
 import { type ModelPort, modelErrorFields } from "./model-port.js";
-import { questionKind, sectionYear } from "./question-kind.js";
-import type { Answer, Citation, Turn } from "./types.js";
+import type { Answer, Citation, Draft, Turn } from "./types.js";
 
-export type AskInput = { question: string; history?: Turn[]; k?: number };
+export type AskInput = {
+  question: string;
+  history?: Turn[];
+  k?: number;
+  /** answer from these documents only (a widget on one report's page) */
+  docs?: string[];
+};
 
 /** The one protocol of an answer, streamed or not: citations, text increments, the final answer. */
 export type AskEvent =
@@ -23,16 +28,6 @@ export type Asker = {
   stream(input: AskInput, signal?: AbortSignal): AsyncGenerator<AskEvent>;
   ask(input: AskInput, signal?: AbortSignal): Promise<Draft>;
 };
-
-/** The latest year any section speaks of: what "this year" means in the corpus. */
-export function reportYear(index: Pick<LoadedIndex, "passages">): number | undefined {
-  let max: number | undefined;
-  for (const p of index.passages) {
-    const y = sectionYear(p.section);
-    if (y && (!max || y > max)) max = y;
-  }
-  return max;
-}
 
 /** Split a finished text into small increments, so both modes stream alike. */
 function* increments(text: string, size = 12): Generator<string> {
@@ -52,41 +47,38 @@ export type AskerOptions = {
   cacheSize?: number;
 };
 
+/** Where an offline answer is remembered: the whole input it is a function of. */
+const cacheKey = (input: AskInput, k: number) =>
+  JSON.stringify([
+    input.question,
+    (input.history ?? []).map((t) => [t.role, t.content]),
+    k,
+    input.docs ?? null,
+  ]);
+
 /**
- * Question (+ history) -> retrieval -> an answer in the question's language. With a model,
- * the model writes the answer from the numbered passages and the same citation checks
- * verify it; any model failure falls back to the extractive answer.
+ * Question (+ history) -> reading -> scoped retrieval -> an answer shaped to the question, in
+ * its language. With a model, the model writes the answer from the numbered passages and
+ * the same citation checks verify it; any model failure falls back to the offline answer.
  */
-export function createAsker(index: LoadedIndex, search: Searcher, opts: AskerOptions = {}): Asker {
-  const year = reportYear(index);
+export function createAsker(ctx: AnswerContext, opts: AskerOptions = {}): Asker {
   generalIdf(""); // parse jieba's IDF table now, not on the first question
+  const read = (input: AskInput): Reading =>
+    readQuestion(input.question, input.history ?? [], { places: ctx.places });
 
-  const offline = (question: string, standalone: string, result: SearchResult): Draft =>
-    answerExtractive(
-      standalone,
-      detectLanguage(question),
-      questionKind(standalone, year),
-      result,
-      index,
-    );
-
-  // The offline answer is a pure function of the question, so popular questions are
-  // answered from memory; the cache lives and dies with this engine (a new index, a new cache).
-  const cache = new Map<string, Draft>();
+  // The offline answer is a pure function of its input, so popular questions are answered
+  // from memory; the cache lives and dies with this engine (a new index, a new cache).
   const cacheSize = opts.cacheSize ?? 1000;
-  async function cachedOffline(question: string, standalone: string, k: number): Promise<Draft> {
-    const key = `${detectLanguage(question)}\u0000${k}\u0000${standalone}`;
-    const hit = cache.get(key);
-    if (hit) {
-      cache.delete(key); // most recently used last
-      cache.set(key, hit);
-      return hit;
-    }
-    const draft = offline(question, standalone, await search(standalone, k));
-    if (cacheSize > 0) {
-      if (cache.size >= cacheSize) cache.delete(cache.keys().next().value as string);
-      cache.set(key, draft);
-    }
+  const cache = cacheSize > 0 ? new LRUCache<string, Draft>({ max: cacheSize }) : undefined;
+
+  async function offline(input: AskInput, k: number): Promise<Draft> {
+    const key = cacheKey(input, k);
+    const hit = cache?.get(key);
+    if (hit) return hit;
+    const reading = read(input);
+    const retrieved = await retrieveFor(reading, ctx, k, { docs: input.docs });
+    const draft = await answerOffline(reading, retrieved, ctx);
+    cache?.set(key, draft);
     return draft;
   }
 
@@ -94,11 +86,10 @@ export function createAsker(index: LoadedIndex, search: Searcher, opts: AskerOpt
     input: AskInput,
     signal = new AbortController().signal,
   ): AsyncGenerator<AskEvent> {
-    const { question, history = [], k = 5 } = input;
+    const k = input.k ?? 5;
     const model = opts.model;
-    const standalone = resolveFollowUp(question, history);
     if (!model) {
-      const draft = await cachedOffline(question, standalone, k);
+      const draft = await offline(input, k);
       yield { type: "citations", citations: draft.citations };
       for (const text of increments(draft.answer)) yield { type: "delta", text };
       yield { type: "answer", answer: draft };
@@ -108,7 +99,7 @@ export function createAsker(index: LoadedIndex, search: Searcher, opts: AskerOpt
     // former ends the answer, the latter falls back like any model failure
     const budget = withBudget(signal, opts.modelBudgetMs);
     try {
-      yield* modelEvents(model, { question, standalone, history, k }, signal, budget.signal);
+      yield* modelEvents(model, input, k, signal, budget.signal);
     } finally {
       budget.done();
     }
@@ -117,24 +108,29 @@ export function createAsker(index: LoadedIndex, search: Searcher, opts: AskerOpt
   /** The model's answer; `signal` is the client's, `modelSignal` adds the time budget. */
   async function* modelEvents(
     model: ModelPort,
-    input: { question: string; standalone: string; history: Turn[]; k: number },
+    input: AskInput,
+    k: number,
     signal: AbortSignal,
     modelSignal: AbortSignal,
   ): AsyncGenerator<AskEvent> {
-    const { question, history, k } = input;
-    const language = detectLanguage(question);
-    let standalone = input.standalone;
+    const history = input.history ?? [];
+    let reading = read(input);
+    const language = reading.language;
     if (history.length) {
       try {
-        standalone = await model.condense(question, history, modelSignal);
+        const standalone = await model.condense(input.question, history, modelSignal);
+        reading = {
+          ...readQuestion(standalone, [], { places: ctx.places }),
+          question: input.question,
+          language,
+        };
       } catch (err) {
         if (signal.aborted) throw err;
         opts.log?.warn("model condense failed, using offline follow-up", modelErrorFields(err));
       }
     }
-
-    const result = await search(standalone, k);
-    const passages = result.hits.map((h, i) => toCitation(h, i + 1));
+    const retrieved: Retrieved = await retrieveFor(reading, ctx, k, { docs: input.docs });
+    const passages = retrieved.result.hits.map((h, i) => citationOf(h, i + 1, ctx));
     yield { type: "citations", citations: passages };
     // The model sees the standalone question (a follow-up alone lacks its topic); the
     // answer's language is still the asker's. Text that may be the refusal token is held
@@ -142,7 +138,7 @@ export function createAsker(index: LoadedIndex, search: Searcher, opts: AskerOpt
     let text = "";
     let holding = true;
     try {
-      const req = { question: standalone, language, passages };
+      const req = { question: reading.standalone, language, passages };
       for await (const delta of model.answer(req, modelSignal)) {
         text += delta;
         if (holding && mayBeRefusal(text)) continue;
@@ -153,13 +149,13 @@ export function createAsker(index: LoadedIndex, search: Searcher, opts: AskerOpt
       if (signal.aborted) throw err;
       opts.log?.warn("model answer failed, falling back to extractive", modelErrorFields(err));
       // the fallback numbers its own citations: say them again, then stream its text
-      const draft = offline(question, standalone, result);
+      const draft = await answerOffline(reading, retrieved, ctx);
       yield { type: "citations", citations: draft.citations };
       for (const piece of increments(draft.answer)) yield { type: "delta", text: piece };
       yield { type: "answer", answer: draft };
       return;
     }
-    const draft = finishModelAnswer(text, standalone, language, passages);
+    const draft = finishModelAnswer(text, reading.standalone, language, passages);
     if (holding) for (const piece of increments(draft.answer)) yield { type: "delta", text: piece };
     yield { type: "answer", answer: draft };
   }

@@ -66,6 +66,13 @@ export function glossFigures(quote: string): string[] {
   return out;
 }
 
+/** One figure of a clause for English readers, with its unit: "250 billion yuan", "16%", "4,408". */
+export function figureInEnglish(text: string, f: Figure): string {
+  const after = text.slice(f.index + f.raw.length, f.index + f.raw.length + 4);
+  const unit = UNITS.find(([re]) => re.test(after.replace(/^(左右|以上|多)/, "")))?.[1] ?? "";
+  return [englishFigure(f), unit].filter(Boolean).join(" ");
+}
+
 /** 1 -> "1st", 17 -> "17th", 22 -> "22nd". */
 export function ordinalEn(n: number): string {
   const tens = n % 100;

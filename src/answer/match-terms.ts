@@ -1,4 +1,4 @@
-import type { Bm25, QueryGroup } from "../index/bm25.js";
+import type { Bm25Stats, QueryGroup } from "../index/bm25.js";
 import { generalIdf } from "../text/general-idf.js";
 
 /** A typical word's general IDF, to put general and corpus IDF on one scale. */
@@ -14,7 +14,7 @@ export type WeightedGroup = { group: QueryGroup; idf: number; terms: Set<string>
  * Weigh each group of a query by its inverse document frequency. A group the corpus
  * never mentions gets the highest weight: a question about something the report lacks.
  */
-export function weighGroups(groups: QueryGroup[], bm25: Bm25): WeightedGroup[] {
+export function weighGroups(groups: QueryGroup[], bm25: Bm25Stats): WeightedGroup[] {
   const maxIdf = bm25.idf(0);
   return groups.map((group) => {
     const df = Math.min(

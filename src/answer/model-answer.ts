@@ -1,7 +1,6 @@
 import type { Language } from "../text/language.js";
-import { refusal } from "./compose.js";
-import type { Draft } from "./extractive.js";
-import type { Citation } from "./types.js";
+import { refusal } from "./shapes/refusal.js";
+import type { Citation, Draft } from "./types.js";
 import { verifyAnswer } from "./verify.js";
 
 /** What a model says when the passages do not hold the answer (the prompt asks for it). */

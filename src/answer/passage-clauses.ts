@@ -1,10 +1,18 @@
 import type { Passage } from "../ingest/types.js";
+import { type Direction, DOWN_ZH, directionOf, UP_ZH } from "../text/direction.js";
 import { type Figure, findFigures } from "../text/numbers.js";
 import type { Tokenizer } from "../text/tokenizer.js";
 import { clauses, type Span, sentences } from "./clauses.js";
+import { figureSubjects } from "./figure-subject.js";
 import { perTokenizerCache } from "./per-tokenizer-cache.js";
-import { type Direction, DOWN_ZH, directionOf, sectionYear, UP_ZH } from "./question-kind.js";
 import { termSet } from "./term-set.js";
+
+/** A figure of a clause: an ordinal (after 第)?, the way it moved, and the terms of its own subject. */
+export type ClauseFigure = Figure & {
+  ordinal: boolean;
+  direction?: Direction;
+  subject: Set<string>;
+};
 
 /** A clause with what answering asks of it, computed once. */
 export type ClauseFacts = {
@@ -14,7 +22,7 @@ export type ClauseFacts = {
    * figures that are not dates ("2023年"), with whether each follows 第 (an ordinal) and
    * the way it moved when the words before it say ("下降3.5%": down)
    */
-  figures: (Figure & { ordinal: boolean; direction?: Direction })[];
+  figures: ClauseFigure[];
   /** any figure at all, dates included */
   anyFigure: boolean;
   /** names a rank: 第3位, 首位, 前列... */
@@ -28,7 +36,7 @@ export type SentenceFacts = {
 };
 
 /** A passage cut into sentences and clauses, with their terms and figures. */
-export type PassageFacts = { year?: number; sentences: SentenceFacts[] };
+export type PassageFacts = { sentences: SentenceFacts[] };
 
 const RANK_WORDS = /第\s*\d+\s*[位名]|首位|第一|前列|榜首|\d+强/;
 
@@ -48,21 +56,27 @@ const cached = perTokenizerCache<PassageFacts>(20_000);
 function analyze(tokenizer: Tokenizer, passage: Passage): PassageFacts {
   const sectionTerms = termSet(tokenizer, passage.section.slice(1).join(" "));
   return {
-    year: sectionYear(passage.section),
     sentences: sentences(passage.text).map((sentence) => ({
       terms: new Set([...termSet(tokenizer, sentence.text), ...sectionTerms]),
       clauses: clauses(sentence).map((span) => {
         const all = findFigures(span.text);
+        const figures = all
+          .filter((f) => !isYear(f, span.text))
+          .map((f) => ({
+            ...f,
+            ordinal: span.text[f.index - 1] === "第",
+            direction: directionBefore(span.text, f, all),
+          }));
+        const counted = figures.filter((f) => !f.ordinal);
+        const subjects = figureSubjects(span.text, counted, tokenizer.isWord);
         return {
           span,
           terms: termSet(tokenizer, span.text),
-          figures: all
-            .filter((f) => !isYear(f, span.text))
-            .map((f) => ({
-              ...f,
-              ordinal: span.text[f.index - 1] === "第",
-              direction: directionBefore(span.text, f, all),
-            })),
+          figures: figures.map((f) => {
+            const k = counted.indexOf(f);
+            const own = k >= 0 ? (subjects[k] ?? "") : span.text.slice(0, f.index);
+            return { ...f, subject: termSet(tokenizer, own) };
+          }),
           anyFigure: all.length > 0,
           ranked: RANK_WORDS.test(span.text),
         };

@@ -1,14 +1,22 @@
-import type { Bm25 } from "../index/bm25.js";
+import type { Bm25Stats } from "../index/bm25.js";
 import type { AnalyzedQuery } from "../retrieve/analyze-query.js";
 import type { Hit } from "../retrieve/hybrid-search.js";
+import type { Direction } from "../text/direction.js";
 import type { Figure } from "../text/numbers.js";
 import type { Tokenizer } from "../text/tokenizer.js";
+import { type Unit, unitAfter, unitFits } from "../text/units.js";
 import { bare, type Span } from "./clauses.js";
 import { coverage, isFigureGroup, type WeightedGroup, weighGroups } from "./match-terms.js";
-import { type ClauseFacts, passageFacts } from "./passage-clauses.js";
-import type { QuestionKind } from "./question-kind.js";
+import { type ClauseFacts, type ClauseFigure, passageFacts } from "./passage-clauses.js";
 import { termSet } from "./term-set.js";
-import { unitAfter, unitFits } from "./units.js";
+
+/** What the answer needs from a clause: a figure (in a unit, moving a way), a rank. */
+export type EvidenceNeed = {
+  figure: boolean;
+  rank: boolean;
+  unit?: Unit;
+  direction?: Direction;
+};
 
 /** The clause (or run of clauses) of a retrieved passage that answers a question. */
 export type Evidence = {
@@ -21,12 +29,39 @@ export type Evidence = {
   share: number;
   /** share found in the span itself */
   spanShare: number;
-  /** carries what was asked for: a figure for a figure question, in the unit asked */
+  /** carries what was asked for: a figure for a figure question, in the unit asked, its own */
   answers: boolean;
+  /** the figures of the span that answer (figure questions), best first */
+  figures: ClauseFigure[];
   score: number;
 };
 
-type Context = { tokenizer: Tokenizer; bm25: Bm25 };
+/**
+ * How clauses are scored (chosen on the eval set's tuning part; see `npm run eval`).
+ * A clause scores by the share of the question's weight it holds (its sentence's terms count
+ * `sentenceShare` as much), then these adjustments.
+ */
+export const EVIDENCE_WEIGHTS = {
+  /** how much the rest of the sentence counts beside the clause itself (0–1) */
+  sentenceShare: 0.5,
+  /** a figure question: a clause with an admissible figure, or without one */
+  figure: 0.35,
+  noFigure: -0.35,
+  /** the unit asked is (or is not) the unit of a figure there */
+  unitFits: 0.1,
+  unitMisfit: -0.5,
+  /** a figure near one the question names ("over 200 million" and 2.8亿) */
+  namedFigure: 0.15,
+  /** a rank question: a clause that names a rank, or does not */
+  ranked: 0.35,
+  unranked: -0.1,
+  /** the share of the clause's matched weight the figure's own subject must hold */
+  attachMin: 0.5,
+  /** per place down the retrieval ranking */
+  rankDecay: 0.02,
+};
+
+type Context = { tokenizer: Tokenizer; stats: Bm25Stats };
 
 /** A scored clause whose span is not worked out yet: only the best few need one. */
 type Candidate = Omit<Evidence, "span" | "spanShare"> & {
@@ -35,51 +70,64 @@ type Candidate = Omit<Evidence, "span" | "spanShare"> & {
   wanted: WeightedGroup[];
 };
 
+/** The question's weighted word groups (figures aside), by the statistics of the scope searched. */
+export function weightedQuery(query: Pick<AnalyzedQuery, "groups">, stats: Bm25Stats) {
+  return weighGroups(
+    query.groups.filter((g) => !isFigureGroup(g)),
+    stats,
+  );
+}
+
 /**
  * Score every clause of the top passages against the question and return the best ones.
  * A clause scores by the question terms it holds (its sentence's terms count half), by
- * carrying a figure or a rank when the question asks for one, by the year of its
- * section agreeing with the question's, and a little by the passage's retrieval rank.
+ * carrying a figure or a rank when the question asks for one — a figure whose own subject
+ * holds the question's words, not a neighbour's — and a little by the passage's rank.
  */
 export function pickEvidence(
   query: Pick<AnalyzedQuery, "groups" | "figures">,
-  kind: QuestionKind,
+  need: EvidenceNeed,
   hits: Hit[],
   ctx: Context,
   limit = 3,
 ): Evidence[] {
-  const weighted = weighGroups(
-    query.groups.filter((g) => !isFigureGroup(g)),
-    ctx.bm25,
-  );
+  const W = EVIDENCE_WEIGHTS;
+  const weighted = weightedQuery(query, ctx.stats);
   const total = weighted.reduce((s, g) => s + g.idf, 0) || 1;
   // figures the question names ("over 200 million", "16%"), years aside
   const named = query.figures.filter((f) => f.value > 0 && (f.percent || !isYearLike(f)));
   const candidates: Candidate[] = [];
   hits.forEach((hit, rank) => {
-    const { year, sentences } = passageFacts(ctx.tokenizer, hit.passage);
+    const { sentences } = passageFacts(ctx.tokenizer, hit.passage);
     for (const sentence of sentences) {
       const inSentence = coverage(weighted, sentence.terms);
       sentence.clauses.forEach((clause, i) => {
         const own = coverage(weighted, clause.terms);
-        // ordinals (第十七届) answer only a question about a rank
-        // and a figure that moved the other way does not answer "how much did it grow"
-        const figures = clause.figures.filter(
+        // ordinals (第十七届) answer only a question about a rank, a figure that moved the
+        // other way does not answer "how much did it grow", nor one in another unit
+        const asked = need.unit;
+        const admissible = clause.figures.filter(
           (f) =>
-            (kind.rank || !f.ordinal) &&
-            !(kind.direction && f.direction && f.direction !== kind.direction),
+            (need.rank || !f.ordinal) &&
+            !(need.direction && f.direction && f.direction !== need.direction) &&
+            (!asked || unitFits(asked, unitAfter(clause.span.text, f))),
         );
-        let score = (own.matched + 0.5 * (inSentence.matched - own.matched)) / total;
-        if (kind.figure) score += figures.length > 0 ? 0.35 : -0.35;
-        const asked = kind.unit;
-        const unitOk =
-          !asked || figures.some((f) => unitFits(asked, unitAfter(clause.span.text, f)));
-        if (asked && figures.length > 0) score += unitOk ? 0.1 : -0.5;
-        if (named.length && figures.some((f) => named.some((q) => near(f, q)))) score += 0.15;
-        if (kind.rank) score += clause.ranked ? 0.35 : -0.1;
-        if (kind.year && year) score += kind.year === year ? 0.15 : -0.3;
-        score -= rank * 0.02;
-        const answers = (!kind.figure || figures.length > 0) && unitOk;
+        // a figure belongs to the question when its own subject holds the clause's match
+        const attached = admissible
+          .map((f) => ({ f, m: coverage(weighted, f.subject).matched }))
+          .filter((a) => own.matched === 0 || a.m >= W.attachMin * own.matched)
+          .sort((a, b) => b.m - a.m)
+          .map((a) => a.f);
+        const figures = need.figure ? attached : admissible;
+        let score = (own.matched + W.sentenceShare * (inSentence.matched - own.matched)) / total;
+        if (need.figure) score += figures.length > 0 ? W.figure : W.noFigure;
+        if (asked && clause.figures.length > 0)
+          score += admissible.length > 0 ? W.unitFits : W.unitMisfit;
+        if (named.length && figures.some((f) => named.some((q) => near(f, q))))
+          score += W.namedFigure;
+        if (need.rank) score += clause.ranked ? W.ranked : W.unranked;
+        score -= rank * W.rankDecay;
+        const answers = !need.figure || figures.length > 0;
         const wanted = own.hits.length > 0 ? own.hits : inSentence.hits;
         candidates.push({
           hit,
@@ -87,6 +135,7 @@ export function pickEvidence(
           share: inSentence.share,
           score,
           answers,
+          figures,
           parts: sentence.clauses,
           i,
           wanted,

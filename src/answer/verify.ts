@@ -14,9 +14,23 @@ export type Verification = {
 
 const MARKER = /\s?\[(\d+)\]/g;
 
-/** Figures a citation vouches for: those in its text, plus the years in its section path. */
+/**
+ * Figures a citation vouches for: those in its text, plus the years in its section path,
+ * its report's title and the years that report reviews and plans.
+ */
 function figuresOf(c: Citation): Figure[] {
-  return [...findFigures(c.text), ...findFigures(c.section.join(" "))];
+  const years = (c.years ?? []).map((y) => ({
+    raw: String(y),
+    value: y,
+    percent: false,
+    index: 0,
+  }));
+  return [
+    ...findFigures(c.text),
+    ...findFigures(c.section.join(" ")),
+    ...findFigures(c.title ?? ""),
+    ...years,
+  ];
 }
 
 /**
@@ -24,7 +38,12 @@ function figuresOf(c: Citation): Figure[] {
  * every [n] names a returned citation (others are removed), and every figure in a
  * sentence appears in a passage that sentence cites (or, uncited, in any citation).
  */
-export function verifyAnswer(answer: string, citations: Citation[]): Verification {
+export function verifyAnswer(
+  answer: string,
+  citations: Citation[],
+  /** figures the answer may state without a passage: the question's own, said back to it */
+  allowed: Figure[] = [],
+): Verification {
   const byN = new Map(citations.map((c) => [c.n, c]));
   const droppedMarkers: number[] = [];
   const text = answer.replace(MARKER, (m, n: string) => {
@@ -44,7 +63,8 @@ export function verifyAnswer(answer: string, citations: Citation[]): Verificatio
     const plain = sentence.replace(/\[\d+\]/g, "");
     const vouched = sources.flatMap(figuresOf);
     for (const f of findFigures(plain)) {
-      if (!vouched.some((v) => sameFigure(v, f))) unsupportedFigures.push(f.raw);
+      if (!vouched.some((v) => sameFigure(v, f)) && !allowed.some((a) => sameFigure(a, f)))
+        unsupportedFigures.push(f.raw);
     }
   }
   return {

@@ -2,12 +2,14 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createAsker } from "../answer/ask.js";
+import { answerContext } from "../answer/context.js";
 import { makeEmbeddings } from "../embed/make-embeddings.js";
 import { buildIndex } from "../index/build-index.js";
 import { lexiconExtras } from "../index/lexicon.js";
 import { loadIndex } from "../index/load-index.js";
 import { ingestCorpus } from "../ingest/ingest-file.js";
 import type { SourceFile } from "../ingest/types.js";
+import { placeIndex } from "../question/places.js";
 import { createSearcher } from "../retrieve/hybrid-search.js";
 import { createTokenizer } from "../text/tokenizer.js";
 import { quantile } from "./run-bench.js";
@@ -82,7 +84,7 @@ export async function runScaleBench(target = 100_000): Promise<void> {
     "新能源汽车保有量",
     "空气质量优良天数目标",
   ];
-  const asker = createAsker(index, search, { cacheSize: 0 });
+  const asker = createAsker(answerContext(index, search, placeIndex(index.docs)), { cacheSize: 0 });
   for (const q of questions) await asker.ask({ question: q }); // warm-up, untimed
   const searches: number[] = [];
   const asks: number[] = [];

@@ -44,74 +44,147 @@ export function buildBm25(docs: string[][], k1 = 1.2, b = 0.75): Bm25Data {
   return { k1, b, lengths, postings };
 }
 
-export class Bm25 {
-  private readonly avgdl: number;
+/** Passages [from, to) by index: the passages of one document are contiguous. */
+export type Range = readonly [number, number];
+
+/** What answering and ranking need from BM25: its statistics and search, over some passages. */
+export type Bm25Stats = {
+  /** passages in view */
+  readonly size: number;
+  /** document frequency of a term among the passages in view */
+  df(term: string): number;
+  /** inverse document frequency, BM25's smoothed form, for this view's size */
+  idf(df: number): number;
+  /** the `k` best passages in view for the query, best first (ties: earlier passage first) */
+  search(groups: QueryGroup[], k: number): Scored[];
+};
+
+/** First position (an even index) of a postings list whose passage is >= d. */
+function lowerBound(list: number[], d: number): number {
+  let lo = 0;
+  let hi = list.length / 2;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((list[2 * mid] as number) < d) lo = mid + 1;
+    else hi = mid;
+  }
+  return 2 * lo;
+}
+
+export class Bm25 implements Bm25Stats {
   private readonly postings: Map<string, number[]>;
-  /** each passage's length normalization, k1 * (1 - b + b * len / avgdl) */
-  private readonly norms: Float64Array;
+  /** prefix sums of passage lengths, for the average length of any run of passages */
+  private readonly lengthSums: Float64Array;
+  private readonly all: Bm25View;
   // scratch space for one search at a time (search is synchronous): per-passage sums and
   // the passages touched, so that a query costs its postings, not the corpus size
-  private readonly scores: Float64Array;
-  private readonly groupTf: Float64Array;
-  private readonly touched: Int32Array;
-  private readonly groupTouched: Int32Array;
-  private readonly inQuery: Uint8Array;
-  private readonly inGroup: Uint8Array;
+  readonly scratch: Scratch;
 
-  constructor(private readonly data: Bm25Data) {
+  constructor(readonly data: Bm25Data) {
     const n = data.lengths.length;
-    const total = data.lengths.reduce((a, b) => a + b, 0);
-    this.avgdl = total / Math.max(1, n);
     this.postings = new Map(Object.entries(data.postings));
-    this.norms = Float64Array.from(
-      data.lengths,
-      (len) => data.k1 * (1 - data.b + (data.b * len) / (this.avgdl || 1)),
-    );
-    this.scores = new Float64Array(n);
-    this.groupTf = new Float64Array(n);
-    this.touched = new Int32Array(n);
-    this.groupTouched = new Int32Array(n);
-    this.inQuery = new Uint8Array(n);
-    this.inGroup = new Uint8Array(n);
+    this.lengthSums = new Float64Array(n + 1);
+    for (let i = 0; i < n; i++)
+      this.lengthSums[i + 1] = (this.lengthSums[i] as number) + (data.lengths[i] as number);
+    this.scratch = {
+      scores: new Float64Array(n),
+      groupTf: new Float64Array(n),
+      touched: new Int32Array(n),
+      groupTouched: new Int32Array(n),
+      inQuery: new Uint8Array(n),
+      inGroup: new Uint8Array(n),
+    };
+    this.all = this.view([[0, n]]);
+  }
+
+  /**
+   * The same index seen through some passages only (a report, several reports): counts,
+   * lengths and IDF are those of these passages, so a report ranks as it would alone.
+   */
+  view(ranges: readonly Range[]): Bm25View {
+    return new Bm25View(this, ranges, this.lengthSums);
+  }
+
+  postingsOf(term: string): number[] | undefined {
+    return this.postings.get(term);
   }
 
   get size(): number {
-    return this.data.lengths.length;
+    return this.all.size;
   }
-
-  /** Document frequency of a term (0 when the corpus never has it). */
   df(term: string): number {
-    return (this.postings.get(term)?.length ?? 0) / 2;
+    return this.all.df(term);
+  }
+  idf(df: number): number {
+    return this.all.idf(df);
+  }
+  search(groups: QueryGroup[], k: number): Scored[] {
+    return this.all.search(groups, k);
+  }
+}
+
+type Scratch = {
+  scores: Float64Array;
+  groupTf: Float64Array;
+  touched: Int32Array;
+  groupTouched: Int32Array;
+  inQuery: Uint8Array;
+  inGroup: Uint8Array;
+};
+
+export class Bm25View implements Bm25Stats {
+  readonly size: number;
+  private readonly avgdl: number;
+
+  constructor(
+    private readonly bm25: Bm25,
+    private readonly ranges: readonly Range[],
+    sums: Float64Array,
+  ) {
+    let size = 0;
+    let total = 0;
+    for (const [a, b] of ranges) {
+      size += b - a;
+      total += (sums[b] as number) - (sums[a] as number);
+    }
+    this.size = size;
+    this.avgdl = total / Math.max(1, size);
   }
 
-  has(term: string): boolean {
-    return this.postings.has(term);
+  df(term: string): number {
+    const list = this.bm25.postingsOf(term);
+    if (!list) return 0;
+    let n = 0;
+    for (const [a, b] of this.ranges) n += (lowerBound(list, b) - lowerBound(list, a)) / 2;
+    return n;
   }
 
-  /** Inverse document frequency, BM25's smoothed form. */
   idf(df: number): number {
     const n = this.size;
     return Math.log(1 + (n - df + 0.5) / (df + 0.5));
   }
 
-  /** The `k` best passages for the query, best first (ties: earlier passage first). */
   search(groups: QueryGroup[], k: number): Scored[] {
-    const { scores, groupTf, touched, groupTouched, inQuery, inGroup, norms } = this;
-    const k1 = this.data.k1;
+    const { scores, groupTf, touched, groupTouched, inQuery, inGroup } = this.bm25.scratch;
+    const { k1, b, lengths } = this.bm25.data;
+    const avgdl = this.avgdl || 1;
     let nTouched = 0;
     for (const g of groups) {
       // a group's tf is the weighted sum over its alternatives; its df, their union's
       let nGroup = 0;
       for (const { term, p } of g.alts) {
-        const list = this.postings.get(term);
+        const list = this.bm25.postingsOf(term);
         if (!list) continue;
-        for (let i = 0; i < list.length; i += 2) {
-          const d = list[i] as number;
-          if (!inGroup[d]) {
-            inGroup[d] = 1;
-            groupTouched[nGroup++] = d;
+        for (const [from, to] of this.ranges) {
+          for (let i = lowerBound(list, from); i < list.length; i += 2) {
+            const d = list[i] as number;
+            if (d >= to) break;
+            if (!inGroup[d]) {
+              inGroup[d] = 1;
+              groupTouched[nGroup++] = d;
+            }
+            groupTf[d] = (groupTf[d] as number) + p * (list[i + 1] as number);
           }
-          groupTf[d] = (groupTf[d] as number) + p * (list[i + 1] as number);
         }
       }
       if (nGroup === 0) continue;
@@ -125,7 +198,8 @@ export class Bm25 {
           inQuery[d] = 1;
           touched[nTouched++] = d;
         }
-        scores[d] = (scores[d] as number) + weight * ((f * (k1 + 1)) / (f + (norms[d] as number)));
+        const norm = k1 * (1 - b + (b * (lengths[d] as number)) / avgdl);
+        scores[d] = (scores[d] as number) + weight * ((f * (k1 + 1)) / (f + norm));
       }
     }
     const best = topK(scores, touched, nTouched, k);

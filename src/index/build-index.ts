@@ -15,6 +15,14 @@ import { indexedText } from "./passage-text.js";
 
 const EMBED_BATCH = 2000;
 
+/** A vector, L2-normalized, as int8 at `at` in `out`: exact scoring within a scope (see dense-scope.ts). */
+function quantize(v: number[], out: Int8Array, at: number): void {
+  let norm = 0;
+  for (const x of v) norm += x * x;
+  const scale = norm > 0 ? 127 / Math.sqrt(norm) : 0;
+  for (let i = 0; i < v.length; i++) out[at + i] = Math.round((v[i] as number) * scale);
+}
+
 export type BuildInput = {
   files: SourceFile[];
   indexDir: string;
@@ -58,10 +66,13 @@ export async function buildIndex(input: BuildInput): Promise<{ dir: string; mani
     // embed and insert in batches: a large corpus never holds every vector at once
     let store: HNSWLib | undefined;
     let dimensions = 1;
+    let quantized: Int8Array | undefined;
     for (let from = 0; from < texts.length; from += EMBED_BATCH) {
       const vectors = await input.embeddings.embedDocuments(texts.slice(from, from + EMBED_BATCH));
       dimensions = vectors[0]?.length ?? dimensions;
       store ??= new HNSWLib(input.embeddings, { space: "cosine", numDimensions: dimensions });
+      quantized ??= new Int8Array(texts.length * dimensions);
+      for (const [j, v] of vectors.entries()) quantize(v, quantized, (from + j) * dimensions);
       await store.addVectors(
         vectors,
         passages
@@ -71,8 +82,9 @@ export async function buildIndex(input: BuildInput): Promise<{ dir: string; mani
           ),
       );
     }
-    if (!store) throw new Error("the corpus has no passages");
+    if (!store || !quantized) throw new Error("the corpus has no passages");
     await store.save(join(tmp, FILES.hnswDir));
+    await writeFile(join(tmp, FILES.vectors), quantized);
 
     const manifest: Manifest = {
       version: INDEX_VERSION,
@@ -87,6 +99,7 @@ export async function buildIndex(input: BuildInput): Promise<{ dir: string; mani
         FILES.corpus,
         FILES.lexical,
         ...Object.keys(extras),
+        FILES.vectors,
         ...FILES.hnsw.map((f) => join(FILES.hnswDir, f)),
       ]),
     };

@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { HNSWLib } from "@langchain/community/vectorstores/hnswlib";
 import type { Embeddings } from "@langchain/core/embeddings";
-import type { Doc, Passage } from "../ingest/types.js";
+import type { Doc, Part, Passage } from "../ingest/types.js";
 import { createTokenizer, type Tokenizer } from "../text/tokenizer.js";
 import { Bm25, type Bm25Data } from "./bm25.js";
 import { FILES, readCurrent } from "./layout.js";
@@ -17,11 +17,29 @@ export type LoadedIndex = {
   tokenizer: Tokenizer;
   bm25: Bm25;
   vectors: HNSWLib;
+  /** every passage's embedding as int8, passage-major (manifest.dimensions each) */
+  quantized: Int8Array;
+  /** runs of passages of one document and one part, in passage order */
+  runs: PassageRun[];
   /** optional artefacts by file name (e.g. the English->Chinese lexicon) */
   extras: Record<string, unknown>;
 };
 
+/** Passages [from, to) that belong to one document and one part of it. */
+export type PassageRun = { doc: string; part: Part; from: number; to: number };
+
 export class IndexError extends Error {}
+
+/** The runs of passages that share a document and a part: what scopes are made of. */
+export function passageRuns(passages: Passage[]): PassageRun[] {
+  const runs: PassageRun[] = [];
+  passages.forEach((p, i) => {
+    const last = runs[runs.length - 1];
+    if (last && last.doc === p.doc && last.part === p.part && last.to === i) last.to = i + 1;
+    else runs.push({ doc: p.doc, part: p.part, from: i, to: i + 1 });
+  });
+  return runs;
+}
 
 /** The manifest CURRENT points at, or undefined when there is no usable one. */
 export async function readManifest(
@@ -67,12 +85,21 @@ export async function loadIndex(indexDir: string, embeddings: Embeddings): Promi
   };
   const extras: Record<string, unknown> = {};
   for (const n of names) {
-    if (n !== FILES.corpus && n !== FILES.lexical && !n.startsWith(`${FILES.hnswDir}/`)) {
+    if (
+      n !== FILES.corpus &&
+      n !== FILES.lexical &&
+      n !== FILES.vectors &&
+      !n.startsWith(`${FILES.hnswDir}/`)
+    ) {
       extras[n] = JSON.parse(await readFile(join(dir, n), "utf8"));
     }
   }
   const vectors = await HNSWLib.load(join(dir, FILES.hnswDir), embeddings);
   vectors.index.setEf(Math.min(200, Math.max(64, corpus.passages.length)));
+  const bytes = await readFile(join(dir, FILES.vectors));
+  const quantized = new Int8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (quantized.length !== corpus.passages.length * manifest.dimensions)
+    throw new IndexError("index vectors do not match its passages");
   return {
     dir,
     manifest,
@@ -82,6 +109,8 @@ export async function loadIndex(indexDir: string, embeddings: Embeddings): Promi
     tokenizer: createTokenizer(lexical.userWords),
     bm25: new Bm25(lexical.bm25),
     vectors,
+    quantized,
+    runs: passageRuns(corpus.passages),
     extras,
   };
 }

@@ -24,6 +24,10 @@ function placeParagraphs(file: SourceFile): Placed[] {
   return paragraphs.map((text) => ({ text, section: [] }));
 }
 
+/** The part a top-level heading names (until the section tree gives every paragraph its part). */
+const interimPart = (top: string) =>
+  /回顾/.test(top) ? "review" : /安排|计划|建议|任务/.test(top) ? "plan" : "body";
+
 const sameSection = (a: string[], b: string[]) =>
   a.length === b.length && a.every((x, i) => x === b[i]);
 
@@ -37,7 +41,7 @@ export function ingestFile(file: SourceFile, split: SplitOptions = DEFAULT_SPLIT
     if (text) text += "\n\n";
     paragraphs.push({
       ...p,
-      part: p.part ?? "body",
+      part: p.part ?? interimPart(p.section[0] ?? ""),
       start: text.length,
       end: text.length + p.text.length,
     });
@@ -57,7 +61,10 @@ export function ingestFile(file: SourceFile, split: SplitOptions = DEFAULT_SPLIT
   };
   const passages = toPassages(doc, paragraphs, isHeading, split);
   const title = file.meta.title ?? placed.find((p) => p.section.length)?.section[0] ?? doc;
-  return { docs: [{ doc, title, text, outline, meta: { ...file.meta, title } }], passages };
+  const year = Number(title.match(/(?:19|20)\d{2}/)?.[0]) || undefined;
+  const place = title.match(/^(.+?[省市区])(?=(?:19|20)\d{2})/)?.[1];
+  const meta = { place, level: place ? ("city" as const) : undefined, year, ...file.meta, title };
+  return { docs: [{ doc, title, text, outline, meta }], passages };
 }
 
 /** Source files -> their documents and passages, in order. */

@@ -1,8 +1,11 @@
+import type { Range, Scored } from "../index/bm25.js";
 import { FILES } from "../index/layout.js";
 import type { Lexicon } from "../index/lexicon.js";
 import type { LoadedIndex } from "../index/load-index.js";
 import type { Passage } from "../ingest/types.js";
 import { type AnalyzedQuery, analyzeQuery } from "./analyze-query.js";
+import { denseInScope } from "./dense-scope.js";
+import { countIn } from "./scope-ranges.js";
 
 export type Hit = {
   passage: Passage;
@@ -26,9 +29,18 @@ export type SearchOptions = {
   onDenseError?: (err: unknown) => void;
 };
 
-const NONE = { neighbors: [] as number[], distances: [] as number[] };
+/**
+ * Ranked passages for a text. With `scope` (passage ranges: some reports, some parts), only
+ * those passages, ranked by their own statistics as if they were the whole corpus.
+ */
+export type Searcher = (
+  question: string,
+  k: number,
+  scope?: readonly Range[],
+) => Promise<SearchResult>;
 
-export type Searcher = (question: string, k: number) => Promise<SearchResult>;
+/** Up to this many passages in scope, the dense side scores every one exactly instead of asking HNSW. */
+export const EXACT_DENSE_MAX = 4000;
 
 /** Dense (HNSW) and lexical (BM25) rankings fused by weighted reciprocal rank fusion. */
 export function createSearcher(index: LoadedIndex, opts: SearchOptions = {}): Searcher {
@@ -42,24 +54,41 @@ export function createSearcher(index: LoadedIndex, opts: SearchOptions = {}): Se
   const count = index.passages.length;
 
   const dims = index.manifest.dimensions;
-  /** HNSW neighbours; an embedder that fails (a remote one down) leaves BM25 to answer alone. */
-  const denseSearch = async (text: string, n: number) => {
+  /**
+   * Dense neighbours: exact within a small scope, HNSW (filtered to the scope) otherwise; an
+   * embedder that fails (a remote one down) leaves BM25 to answer alone.
+   */
+  const denseSearch = async (
+    text: string,
+    n: number,
+    scope: readonly Range[] | undefined,
+  ): Promise<Scored[]> => {
     try {
       const vector = await embeddings.embedQuery(text);
       if (vector.length !== dims)
         throw new Error(`query vector has ${vector.length} dimensions, index ${dims}`);
-      return index.vectors.index.searchKnn(vector, n);
+      if (scope && countIn(scope) <= EXACT_DENSE_MAX)
+        return denseInScope(vector, index.quantized, dims, scope, n);
+      const inScope = scope
+        ? (label: number) => scope.some(([a, b]) => label >= a && label < b)
+        : undefined;
+      const found = index.vectors.index.searchKnn(vector, n, inScope);
+      return found.neighbors.map((label, i) => ({
+        index: label,
+        score: 1 - (found.distances[i] ?? 1),
+      }));
     } catch (err) {
       opts.onDenseError?.(err);
-      return NONE;
+      return [];
     }
   };
 
-  return async (question, k) => {
+  return async (question, k, scope) => {
     const query = analyzeQuery(question, index.tokenizer, lexicon);
-    const n = Math.min(depth, count);
-    const lexical = index.bm25.search(query.groups, n);
-    const dense = query.denseText && n > 0 ? await denseSearch(query.denseText, n) : NONE;
+    const size = scope ? countIn(scope) : count;
+    const n = Math.min(depth, size);
+    const lexical = (scope ? index.bm25.view(scope) : index.bm25).search(query.groups, n);
+    const dense = query.denseText && n > 0 ? await denseSearch(query.denseText, n, scope) : [];
 
     const fused = new Map<number, { rrf: number; lexical: number; dense: number }>();
     const entry = (i: number) => {
@@ -72,10 +101,10 @@ export function createSearcher(index: LoadedIndex, opts: SearchOptions = {}): Se
       e.rrf += wl / (rrfK + rank + 1);
       e.lexical = h.score;
     });
-    dense.neighbors.forEach((label, rank) => {
-      const e = entry(label);
+    dense.forEach((h, rank) => {
+      const e = entry(h.index);
       e.rrf += wd / (rrfK + rank + 1);
-      e.dense = 1 - (dense.distances[rank] ?? 1);
+      e.dense = h.score;
     });
     const best = (wl + wd) / (rrfK + 1);
     const hits = [...fused]

@@ -1,5 +1,4 @@
-import type { Draft } from "../answer/extractive.js";
-import type { Citation } from "../answer/types.js";
+import type { Citation, Draft } from "../answer/types.js";
 import { passageJson, scoredJson } from "./passage-json.js";
 
 export const citationJson = (c: Citation) => ({ ...passageJson(c), score: c.score, n: c.n });

@@ -1,5 +1,4 @@
-import type { Draft } from "../answer/extractive.js";
-import type { Citation } from "../answer/types.js";
+import type { Citation, Draft } from "../answer/types.js";
 
 export type Format = "markdown" | "text";
 

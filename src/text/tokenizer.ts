@@ -24,6 +24,8 @@ export type Tokenizer = {
   terms(text: string): string[];
   /** Plain jieba segmentation of a Chinese run (no search-mode sub-words). */
   cut(text: string): string[];
+  /** Is this a word of the dictionary (jieba's and the corpus's own)? */
+  isWord(word: string): boolean;
 };
 
 /** NFKC folds full-width digits and letters; lower case for Latin. */
@@ -54,7 +56,11 @@ export function createTokenizer(userWords: readonly string[] = []): Tokenizer {
     }
     return out;
   };
-  return { terms, cut: (text) => jieba.cut(text, true) };
+  return {
+    terms,
+    cut: (text) => jieba.cut(text, true),
+    isWord: (word) => jieba.cutAll(word).includes(word),
+  };
 }
 
 /** Minimal English stemming: plurals and -ed/-ing, enough to match "enterprises" to "enterprise". */

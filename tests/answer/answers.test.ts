@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { checkClaim } from "../../src/answer/check-claim.js";
-import { questionKind } from "../../src/answer/question-kind.js";
 import { verifyAnswer } from "../../src/answer/verify.js";
+import { askedDirection } from "../../src/text/direction.js";
 import { testEngine } from "../support/engine.js";
 
 const engine = await testEngine();
@@ -37,9 +37,9 @@ describe("offline answers", () => {
     const fell = await ask("How much did energy consumption per unit of GDP fall in 2023?");
     expect(fell.answer).toContain("3.5%");
     expect((await ask("刑事立案数下降了多少？")).answer).toContain("33.8%");
-    expect(questionKind("How much did criminal cases drop?").direction).toBe("down");
-    expect(questionKind("研发经费投入增长多少？").direction).toBe("up");
-    expect(questionKind("增减变化多少？").direction).toBeUndefined();
+    expect(askedDirection("How much did criminal cases drop?")).toBe("down");
+    expect(askedDirection("研发经费投入增长多少？")).toBe("up");
+    expect(askedDirection("增减变化多少？")).toBeUndefined();
   });
 
   it("checks a figure the question names against the report's figure of that size", async () => {

@@ -1,0 +1,104 @@
+import type { Reading } from "../../question/types.js";
+import { englishFigure, type Figure } from "../../text/numbers.js";
+import { type AnswerContext, citationOf, type Retrieved } from "../context.js";
+import { glossFigures } from "../english-figures.js";
+import { isGrounded } from "../grounding.js";
+import { according, when } from "../phrasing.js";
+import { type Evidence, pickEvidence } from "../pick-evidence.js";
+import type { Citation } from "../types.js";
+
+/** How a question compares its own figure with the report's: at least, at most, or exactly. */
+type Comparator = "atLeast" | "atMost" | "equal";
+
+const AT_LEAST =
+  /超过|超|突破|达到|达|过了|过|以上|不少于|不低于|至少|more than|over|exceed(?:ed|s)?|at least|above|reach(?:ed)?|top(?:ped)?|surpass(?:ed)?/i;
+const AT_MOST =
+  /低于|少于|不到|不足|以下|以内|不超过|less than|fewer than|below|under|at most|no more than/i;
+
+function comparatorOf(question: string): Comparator {
+  if (AT_MOST.test(question)) return "atMost";
+  if (AT_LEAST.test(question)) return "atLeast";
+  return "equal";
+}
+
+/** Does the report's figure bear out the one the question names? */
+function agrees(report: Figure, asked: Figure, c: Comparator): boolean {
+  if (report.percent !== asked.percent) return false;
+  if (c === "atLeast") return report.value >= asked.value;
+  if (c === "atMost") return report.value <= asked.value;
+  return Math.abs(report.value - asked.value) <= 1e-9 * Math.max(1, asked.value);
+}
+
+const ratio = (a: Figure, b: Figure) =>
+  Math.max(a.value, b.value) / Math.max(1e-9, Math.min(a.value, b.value));
+
+export type Verdict = { yes: boolean; evidence: Evidence };
+
+/**
+ * A yes/no question's verdict from the evidence: a figure the question names is checked
+ * against the report's figure for that subject ("超过一万家了吗" against 突破1.3万家); a
+ * direction asked against the way the figure moved ("Did X increase?" against 下降); a
+ * statement with no figure or direction is a yes when the report states it. Without
+ * evidence there is no verdict: the report does not say.
+ */
+export function verdictOf(
+  reading: Reading,
+  retrieved: Retrieved,
+  ctx: AnswerContext,
+): Verdict | undefined {
+  const named = reading.figures;
+  const needFigure = named.length > 0 || reading.asksNumber;
+  const { result, stats } = retrieved;
+  // the direction is what is asked, not a filter: a fall answers "did it grow?" with a no
+  const candidates = pickEvidence(
+    result.query,
+    { figure: needFigure, rank: false, unit: reading.unit },
+    result.hits,
+    { tokenizer: ctx.index.tokenizer, stats },
+    5,
+  );
+  const e = candidates.find((c) => c.answers);
+  if (!isGrounded(e, reading.language)) return undefined;
+  const asked = named[0];
+  // the report's figure to weigh against the question's: the same kind, nearest in size
+  const f = asked
+    ? ([...e.figures]
+        .filter((g) => g.percent === asked.percent)
+        .sort((a, b) => ratio(a, asked) - ratio(b, asked))[0] ?? e.figures[0])
+    : e.figures[0];
+  if (asked && f) return { yes: agrees(f, asked, comparatorOf(reading.question)), evidence: e };
+  if (reading.direction && f?.direction)
+    return { yes: f.direction === reading.direction, evidence: e };
+  return { yes: true, evidence: e };
+}
+
+/** "是的。据…，… [1]。" / "No — according to …, the report gives … [1] (“…”)." */
+export function verdictAnswer(
+  reading: Reading,
+  retrieved: Retrieved,
+  ctx: AnswerContext,
+): { text: string; citations: Citation[] } | undefined {
+  const v = verdictOf(reading, retrieved, ctx);
+  if (!v) return undefined;
+  const p = v.evidence.hit.passage;
+  const doc = ctx.docs.get(p.doc);
+  const quote = v.evidence.span.text;
+  const citations = [citationOf(v.evidence.hit, 1, ctx)];
+  if (reading.language === "zh") {
+    const head = v.yes ? "是的。" : "不是。";
+    const src = doc ? `${according(doc, "zh")}${when(doc, p.part, quote, "zh")}` : "";
+    return { text: `${head}${src}${quote} [1]。`, citations };
+  }
+  const glosses = glossFigures(quote);
+  const asked = reading.figures[0];
+  const at = doc ? when(doc, p.part, quote, "en") : "";
+  const src = doc
+    ? according(doc, "en", ctx.places.ofDoc.get(p.doc)?.en[0]).replace(/, $/, "")
+    : "The report";
+  const says = glosses.length ? glosses.join("; ") : "this";
+  const instead = !v.yes && asked ? `, not ${englishFigure(asked)}` : "";
+  const text = v.yes
+    ? `Yes. ${src}, ${reading.subject.topic ? `${reading.subject.topic} ` : ""}${at ? `${at}: ` : ""}${says} [1] (“${quote}”).`
+    : `No. ${src}, ${reading.subject.topic ? `${reading.subject.topic} ` : ""}${at ? `${at}: ` : ""}${says}${instead} [1] (“${quote}”).`;
+  return { text, citations };
+}

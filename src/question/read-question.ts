@@ -1,0 +1,155 @@
+import { askedDirection } from "../text/direction.js";
+import { detectLanguage } from "../text/language.js";
+import { findFigures } from "../text/numbers.js";
+import { askedUnit } from "./answer-type.js";
+import { FOLLOW_UP_LEAD, looksLikeFollowUp, PRONOUNS, previousTurn } from "./follow-up.js";
+import { asksNumber, type Kind, questionKind } from "./kind.js";
+import { normalizeQuestion } from "./normalize.js";
+import { findPlaces, nationCue, type PlaceIndex, provinceCue } from "./places.js";
+import { subjectOf } from "./subject.js";
+import type { Reading, Scope, Turn } from "./types.js";
+import { arabicYears, explicitYears, partCue, relativeYear } from "./years.js";
+
+export type ReadContext = { places: PlaceIndex };
+
+/** Words that name no topic of their own: a fragment made only of them is a follow-up. */
+const GENERIC =
+  /^(?:增长|增加|下降|减少|提高|规模|数量|总量|目标|计划|打算|安排|情况|多少|排名|第几|排第|排在|名次|位居|之前|以前|去年|增速|增幅|比例|占比|金额|人数|数字|数据|结果|成效|figure|number|amount|rate|growth|target|plan|plans|total|rank|size|share|result|results|level|change|trend|more|less|before|previous|earlier|increase|decrease|figures|numbers|that|this|it|year)$/i;
+
+/** Han runs (particles aside) and Latin words of a topic. */
+const topicWords = (topic: string) =>
+  topic
+    .replace(/[的了是有在和与及将要也都还就]/g, " ")
+    .match(/[\u3400-\u9fff]{2,}|[a-z][a-z0-9&'-]+/gi) ?? [];
+
+const isMeaningful = (topic: string) => topicWords(topic).some((w) => !GENERIC.test(w));
+
+/** The fragment's kind when its own words say it, else undefined (it inherits one). */
+function ownKind(text: string): Kind | undefined {
+  const kind = questionKind(text);
+  if (kind !== "open") return kind;
+  return /怎么|如何|打算|措施|举措|做了|干了|what did|what will|how (?:is|are|did|will)/i.test(text)
+    ? "open"
+    : undefined;
+}
+
+type Parts = Omit<Reading, "question" | "standalone" | "followUp" | "language">;
+
+/** Read one question on its own: kind, answer type, scope, subject. */
+function readAlone(question: string, ctx: ReadContext): Parts {
+  const text = arabicYears(normalizeQuestion(question));
+  const mentions = findPlaces(text, ctx.places);
+  const years = explicitYears(text);
+  const relative = relativeYear(text);
+  let kind = questionKind(text);
+  const part = partCue(text, relative);
+  if (part === "problems" && (kind === "open" || kind === "list")) kind = "problems";
+  const scope: Scope = {
+    years,
+    relative,
+    part,
+    places: [...new Set(mentions.map((m) => m.place))],
+    level: nationCue(text) ? "national" : provinceCue(text) ? "province" : undefined,
+  };
+  const figures = findFigures(text.replace(/(?<![\d.])(?:19|20)\d{2}(?=\s*年|\b)/g, " ")).filter(
+    (f) => f.value > 0,
+  );
+  return {
+    kind,
+    asksNumber: asksNumber(text),
+    unit: askedUnit(text),
+    direction: askedDirection(text),
+    figures,
+    scope,
+    subject: subjectOf(text, mentions),
+  };
+}
+
+/** A canonical question for a merged reading: what the model and the logs are shown. */
+function standaloneText(r: Parts, zh: boolean): string {
+  const where = r.scope.places
+    .map((p) => (zh ? p.name : (p.en[0] ?? p.name)))
+    .join(zh ? "、" : " and ");
+  const when = r.scope.years.length ? r.scope.years.join(zh ? "、" : ", ") : "";
+  if (zh) {
+    const frame: Record<Kind, string> = {
+      figure: "是多少",
+      rank: "排第几",
+      yesno: "吗",
+      compare: "哪个更大",
+      list: "有哪些",
+      open: "有哪些工作",
+      problems: "存在哪些问题",
+      about: "",
+      table: "是多少",
+    };
+    return `${where}${when ? `${when}年` : ""}${r.subject.searchText}${frame[r.kind]}？`;
+  }
+  const lead: Record<Kind, string> = {
+    figure: "What is",
+    rank: "What rank is",
+    yesno: "Is it true:",
+    compare: "Which is larger:",
+    list: "Which are",
+    open: "What about",
+    problems: "What problems about",
+    about: "",
+    table: "What is",
+  };
+  return `${lead[r.kind]} ${r.subject.searchText}${where ? ` in ${where}` : ""}${when ? ` in ${when}` : ""}?`.trim();
+}
+
+/**
+ * Read a question once, in the conversation it comes in: a fragment ("那2023年呢？", "And for
+ * hotels?", "它排第几") takes what it lacks (topic, kind, places, years) from the previous
+ * question, and a pronoun stands for the previous topic.
+ */
+export function readQuestion(question: string, history: Turn[], ctx: ReadContext): Reading {
+  const language = detectLanguage(question);
+  const own = readAlone(question, ctx);
+  const prev = previousTurn(history);
+  const meaningful = isMeaningful(own.subject.topic.replace(PRONOUNS, " "));
+  if (!prev || !looksLikeFollowUp(question, meaningful)) {
+    return { ...own, question, standalone: question, followUp: false, language };
+  }
+  const before = readQuestion(prev.question, prev.before, ctx);
+  const fragment = readAlone(question.replace(FOLLOW_UP_LEAD, " ").replace(PRONOUNS, " "), ctx);
+  const newTopic = isMeaningful(fragment.subject.topic);
+  const kind = ownKind(question) ?? before.kind;
+  const subject = newTopic
+    ? fragment.subject
+    : {
+        searchText: `${before.subject.searchText} ${fragment.subject.searchText}`.trim(),
+        topic: before.subject.topic,
+      };
+  const scope: Scope = {
+    years: fragment.scope.years.length ? fragment.scope.years : before.scope.years,
+    relative: fragment.scope.years.length
+      ? fragment.scope.relative
+      : (fragment.scope.relative ?? before.scope.relative),
+    part:
+      fragment.scope.part ??
+      (fragment.scope.years.length || fragment.scope.relative ? undefined : before.scope.part),
+    places: fragment.scope.places.length ? fragment.scope.places : before.scope.places,
+    level: fragment.scope.places.length
+      ? fragment.scope.level
+      : (fragment.scope.level ?? before.scope.level),
+  };
+  const merged: Parts = {
+    kind,
+    asksNumber: fragment.asksNumber || (kind === before.kind && before.asksNumber),
+    unit: fragment.unit ?? (kind === before.kind ? before.unit : undefined),
+    direction: fragment.direction ?? before.direction,
+    figures: fragment.figures.length ? fragment.figures : before.figures,
+    scope,
+    subject,
+  };
+  const zh = /[\u3400-\u9fff]/.test(subject.searchText) || before.language === "zh";
+  return {
+    ...merged,
+    question,
+    standalone: standaloneText(merged, zh),
+    followUp: true,
+    language,
+  };
+}
