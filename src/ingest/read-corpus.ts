@@ -20,7 +20,8 @@ export async function readCorpus(dir: string): Promise<SourceFile[]> {
   const files: SourceFile[] = [];
   for (const name of entries) {
     const raw = await readFile(join(dir, name), "utf8");
-    files.push({ name, raw, meta: await readMeta(dir, name) });
+    const format = extname(name).toLowerCase() === ".md" ? "md" : "txt";
+    files.push({ name, format, raw, meta: await readMeta(dir, name) });
   }
   return files;
 }

@@ -93,5 +93,13 @@ export const metaSchema = z.object({
 });
 export type Meta = z.infer<typeof metaSchema>;
 
-/** A corpus file as read: its name, its text, and its sidecar metadata. */
-export type SourceFile = { name: string; raw: string; meta: Meta };
+/** The file formats the corpus reader understands. */
+export type Format = "txt" | "md" | "docx" | "html" | "pdf";
+
+/**
+ * A corpus file as read: its path relative to the corpus folder (the document id is its
+ * file name without the extension), its format, its text and its sidecar metadata.
+ * `raw` is Unicode text with `\n` line ends. For docx, html and pdf it holds one paragraph
+ * per line (blank lines may separate paragraphs); txt and md are as decoded.
+ */
+export type SourceFile = { name: string; format: Format; raw: string; meta: Meta };

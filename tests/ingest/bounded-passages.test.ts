@@ -33,7 +33,7 @@ describe("passages are bounded", () => {
     expectTiling(text, spans, MAX);
     expect(spans).toHaveLength(Math.ceil(300_000 / MAX));
 
-    const { docs, passages } = ingestFile({ name: "long.txt", raw: text, meta: {} });
+    const { docs, passages } = ingestFile({ name: "long.txt", format: "txt", raw: text, meta: {} });
     expect(passages.length).toBeGreaterThanOrEqual(Math.ceil(300_000 / MAX));
     for (const p of passages) {
       expect(p.text.length).toBeLessThanOrEqual(MAX);
