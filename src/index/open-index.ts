@@ -19,7 +19,7 @@ export type OpenOptions = {
 /** Load the index when it is current and intact; otherwise build it, then load it. */
 export async function openIndex(opts: OpenOptions): Promise<LoadedIndex & { built: boolean }> {
   const log = opts.log ?? (() => {});
-  const files = await readCorpus(opts.corpusDir);
+  const { files } = await readCorpus(opts.corpusDir);
   if (files.length === 0) throw new IndexError(`no .txt or .md documents in ${opts.corpusDir}`);
   const hash = corpusHash(files);
   const found = await readManifest(opts.indexDir);

@@ -103,3 +103,9 @@ export type Format = "txt" | "md" | "docx" | "html" | "pdf";
  * per line (blank lines may separate paragraphs); txt and md are as decoded.
  */
 export type SourceFile = { name: string; format: Format; raw: string; meta: Meta };
+
+/** A corpus file that was not used (its path relative to the corpus folder), and why. */
+export type SkippedFile = { file: string; reason: string };
+
+/** What the corpus reader found: the readable documents and the files it had to skip. */
+export type Corpus = { files: SourceFile[]; skipped: SkippedFile[] };
