@@ -17,6 +17,8 @@ const EMBED_BATCH = 2000;
 
 export type BuildInput = {
   files: SourceFile[];
+  /** the manifest's corpus hash: the folder's (corpusDirHash); else one of the files' texts */
+  corpusHash?: string;
   indexDir: string;
   embeddings: Embeddings;
   embedder: string;
@@ -41,7 +43,7 @@ export async function buildIndex(input: BuildInput): Promise<{ dir: string; mani
   const texts = passages.map(indexedText);
   const bm25 = buildBm25(texts.map((t) => tokenizer.terms(t)));
 
-  const hash = corpusHash(input.files);
+  const hash = input.corpusHash ?? corpusHash(input.files);
   const name = buildName(hash);
   await mkdir(input.indexDir, { recursive: true });
   const tmp = join(input.indexDir, `.tmp-${name}-${process.pid}`);

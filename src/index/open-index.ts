@@ -1,5 +1,5 @@
 import type { Embeddings } from "@langchain/core/embeddings";
-import { corpusHash } from "../ingest/corpus-hash.js";
+import { corpusDirHash } from "../ingest/corpus-hash.js";
 import { readCorpus } from "../ingest/read-corpus.js";
 import { buildIndex } from "./build-index.js";
 import { lexiconExtras } from "./lexicon.js";
@@ -16,12 +16,13 @@ export type OpenOptions = {
   log?: (msg: string, fields?: Record<string, unknown>) => void;
 };
 
-/** Load the index when it is current and intact; otherwise build it, then load it. */
+/**
+ * Load the index when it is current (by the corpus folder's bytes) and intact; otherwise
+ * read the corpus, build it, then load it.
+ */
 export async function openIndex(opts: OpenOptions): Promise<LoadedIndex & { built: boolean }> {
   const log = opts.log ?? (() => {});
-  const { files } = await readCorpus(opts.corpusDir);
-  if (files.length === 0) throw new IndexError(`no .txt or .md documents in ${opts.corpusDir}`);
-  const hash = corpusHash(files);
+  const hash = await corpusDirHash(opts.corpusDir);
   const found = await readManifest(opts.indexDir);
   if (!opts.force && found && isCurrent(found.manifest, hash, opts.embedder)) {
     try {
@@ -33,8 +34,11 @@ export async function openIndex(opts: OpenOptions): Promise<LoadedIndex & { buil
   } else {
     log(found ? "index stale, rebuilding" : "no index yet, building", { indexDir: opts.indexDir });
   }
+  const { files } = await readCorpus(opts.corpusDir);
+  if (files.length === 0) throw new IndexError(`no readable documents in ${opts.corpusDir}`);
   const { manifest } = await buildIndex({
     files,
+    corpusHash: hash,
     indexDir: opts.indexDir,
     embeddings: opts.embeddings,
     embedder: opts.embedder,

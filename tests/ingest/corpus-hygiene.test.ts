@@ -2,6 +2,7 @@ import { copyFile, mkdir, mkdtemp, readFile, writeFile } from "node:fs/promises"
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { corpusDirHash } from "../../src/ingest/corpus-hash.js";
 import { readCorpus } from "../../src/ingest/read-corpus.js";
 
 const DOCX = "tests/fixtures/reports/provinces-2025/2025年北京市政府工作报告.docx";
@@ -81,5 +82,24 @@ describe("a corpus folder with trouble in it", () => {
     expect(skipped).toEqual([
       { file: "a.meta.json", reason: "invalid metadata, ignored: not JSON" },
     ]);
+  });
+});
+
+describe("the corpus hash", () => {
+  it("changes when any file the reader reads changes, skipped ones included", async () => {
+    const dir = await messyCorpus();
+    const first = await corpusDirHash(dir);
+    expect(await corpusDirHash(dir)).toBe(first);
+    await writeFile(join(dir, "picture.png"), Buffer.concat([PNG, PNG])); // not read
+    expect(await corpusDirHash(dir)).toBe(first);
+
+    await writeFile(join(dir, "random.txt"), randomBytes(4096, 8)); // skipped, still counts
+    const second = await corpusDirHash(dir);
+    expect(second).not.toBe(first);
+    await writeFile(join(dir, "good.meta.json"), JSON.stringify({ level: "city" }));
+    const third = await corpusDirHash(dir);
+    expect(third).not.toBe(second);
+    await writeFile(join(dir, "sub", "good.md"), "# 改名前\n");
+    expect(await corpusDirHash(dir)).not.toBe(third);
   });
 });
