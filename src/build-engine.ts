@@ -40,6 +40,7 @@ export async function buildEngine(
     embedder: name,
     force: opts.forceRebuild,
     log: log.info,
+    warn: log.warn,
   });
   const search = createSearcher(index, {
     onDenseError: (err) =>

@@ -48,6 +48,7 @@ async function syntheticCorpus(target: number): Promise<SourceFile[]> {
     }
     files.push({
       name: `synthetic-${String(d).padStart(4, "0")}.md`,
+      format: "md",
       raw: lines.join("\n\n"),
       meta: {},
     });

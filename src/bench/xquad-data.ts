@@ -39,7 +39,7 @@ export async function readXquad(dir: string): Promise<XquadSet> {
   zh.forEach((article, a) => {
     article.paragraphs.forEach((para, p) => {
       const name = `a${pad(a)}-p${pad(p)}`;
-      files.push({ name: `${name}.txt`, raw: para.context, meta: {} });
+      files.push({ name: `${name}.txt`, format: "txt", raw: para.context, meta: {} });
       const english = new Map(
         (en[a]?.paragraphs[p]?.qas ?? []).map((q) => [q.id, q.question] as const),
       );

@@ -5,7 +5,7 @@ import { Document } from "@langchain/core/documents";
 import type { Embeddings } from "@langchain/core/embeddings";
 import { corpusHash } from "../ingest/corpus-hash.js";
 import { ingestFiles } from "../ingest/ingest-file.js";
-import type { Doc, Passage, SourceFile } from "../ingest/types.js";
+import type { Doc, Passage, SkippedFile, SourceFile } from "../ingest/types.js";
 import { DOMAIN_WORDS } from "../text/domain-words.js";
 import { createTokenizer, quotedTerms } from "../text/tokenizer.js";
 import { buildBm25 } from "./bm25.js";
@@ -25,6 +25,10 @@ function quantize(v: number[], out: Int8Array, at: number): void {
 
 export type BuildInput = {
   files: SourceFile[];
+  /** corpus files that could not be used: saved with the index, listed by the API */
+  skipped?: SkippedFile[];
+  /** the manifest's corpus hash: the folder's (corpusDirHash); else one of the files' texts */
+  corpusHash?: string;
   indexDir: string;
   embeddings: Embeddings;
   embedder: string;
@@ -49,14 +53,15 @@ export async function buildIndex(input: BuildInput): Promise<{ dir: string; mani
   const texts = passages.map(indexedText);
   const bm25 = buildBm25(texts.map((t) => tokenizer.terms(t)));
 
-  const hash = corpusHash(input.files);
+  const skipped = input.skipped ?? [];
+  const hash = input.corpusHash ?? corpusHash(input.files);
   const name = buildName(hash);
   await mkdir(input.indexDir, { recursive: true });
   const tmp = join(input.indexDir, `.tmp-${name}-${process.pid}`);
   await rm(tmp, { recursive: true, force: true });
   try {
     await mkdir(tmp, { recursive: true });
-    await writeFile(join(tmp, FILES.corpus), JSON.stringify({ docs, passages }));
+    await writeFile(join(tmp, FILES.corpus), JSON.stringify({ docs, passages, skipped }));
     await writeFile(join(tmp, FILES.lexical), JSON.stringify({ userWords, bm25 }));
     const extras = input.extras ? await input.extras(docs, passages, userWords) : {};
     for (const [file, value] of Object.entries(extras)) {

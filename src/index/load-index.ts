@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { HNSWLib } from "@langchain/community/vectorstores/hnswlib";
 import type { Embeddings } from "@langchain/core/embeddings";
-import type { Doc, Part, Passage } from "../ingest/types.js";
+import type { Doc, Part, Passage, SkippedFile } from "../ingest/types.js";
 import { createTokenizer, type Tokenizer } from "../text/tokenizer.js";
 import { Bm25, type Bm25Data } from "./bm25.js";
 import { FILES, readCurrent } from "./layout.js";
@@ -13,6 +13,8 @@ export type LoadedIndex = {
   manifest: Manifest;
   docs: Doc[];
   passages: Passage[];
+  /** corpus files the build could not use, and why */
+  skipped: SkippedFile[];
   byId: Map<string, number>;
   tokenizer: Tokenizer;
   bm25: Bm25;
@@ -78,6 +80,7 @@ export async function loadIndex(indexDir: string, embeddings: Embeddings): Promi
   const corpus = JSON.parse(await readFile(join(dir, FILES.corpus), "utf8")) as {
     docs: Doc[];
     passages: Passage[];
+    skipped?: SkippedFile[];
   };
   const lexical = JSON.parse(await readFile(join(dir, FILES.lexical), "utf8")) as {
     userWords: string[];
@@ -105,6 +108,7 @@ export async function loadIndex(indexDir: string, embeddings: Embeddings): Promi
     manifest,
     docs: corpus.docs,
     passages: corpus.passages,
+    skipped: corpus.skipped ?? [],
     byId: new Map(corpus.passages.map((p, i) => [p.id, i])),
     tokenizer: createTokenizer(lexical.userWords),
     bm25: new Bm25(lexical.bm25),

@@ -83,5 +83,5 @@ export async function ingestCorpus(
   dir: string,
   split: SplitOptions = DEFAULT_SPLIT,
 ): Promise<Ingested> {
-  return ingestFiles(await readCorpus(dir), split);
+  return ingestFiles((await readCorpus(dir)).files, split);
 }

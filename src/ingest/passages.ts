@@ -12,7 +12,11 @@ function pieces(text: string, re: RegExp): string[] {
   return (text.match(re) ?? []).filter((s) => s.length > 0);
 }
 
-/** Split one paragraph into [start, end) spans of whole sentences near the target size. */
+/**
+ * Split one paragraph into [start, end) spans of whole sentences near the target size,
+ * never longer than maxChars: a longer sentence is cut at clause marks, and a clause
+ * still too long (text without punctuation) at white space or at maxChars.
+ */
 export function splitSpans(text: string, opts: SplitOptions = DEFAULT_SPLIT): [number, number][] {
   const units: string[] = [];
   for (const sentence of pieces(text, SENTENCE)) {
@@ -44,10 +48,31 @@ export function splitSpans(text: string, opts: SplitOptions = DEFAULT_SPLIT): [n
   return spans;
 }
 
+/**
+ * A clause longer than max (a line without punctuation) in pieces of at most max: cut
+ * after the last white space in the piece's second half when there is one, else at max,
+ * never between the two halves of a surrogate pair.
+ */
+function cutLong(clause: string, max: number): string[] {
+  const out: string[] = [];
+  let rest = clause;
+  while (rest.length > max) {
+    const space = rest.slice(0, max).search(/\s\S*$/);
+    let at = space >= max / 2 ? space + 1 : max;
+    const code = rest.charCodeAt(at - 1);
+    if (at > 1 && code >= 0xd800 && code <= 0xdbff) at--;
+    out.push(rest.slice(0, at));
+    rest = rest.slice(at);
+  }
+  if (rest) out.push(rest);
+  return out;
+}
+
+/** A sentence longer than max -> runs of whole clauses, each at most max long. */
 function packClauses(sentence: string, max: number): string[] {
   const out: string[] = [];
   let cur = "";
-  for (const clause of pieces(sentence, CLAUSE)) {
+  for (const clause of pieces(sentence, CLAUSE).flatMap((c) => cutLong(c, max))) {
     if (cur && cur.length + clause.length > max) {
       out.push(cur);
       cur = "";

@@ -93,5 +93,19 @@ export const metaSchema = z.object({
 });
 export type Meta = z.infer<typeof metaSchema>;
 
-/** A corpus file as read: its name, its text, and its sidecar metadata. */
-export type SourceFile = { name: string; raw: string; meta: Meta };
+/** The file formats the corpus reader understands. */
+export type Format = "txt" | "md" | "docx" | "html" | "pdf";
+
+/**
+ * A corpus file as read: its path relative to the corpus folder (the document id is its
+ * file name without the extension), its format, its text and its sidecar metadata.
+ * `raw` is Unicode text with `\n` line ends. For docx, html and pdf it holds one paragraph
+ * per line (blank lines may separate paragraphs); txt and md are as decoded.
+ */
+export type SourceFile = { name: string; format: Format; raw: string; meta: Meta };
+
+/** A corpus file that was not used (its path relative to the corpus folder), and why. */
+export type SkippedFile = { file: string; reason: string };
+
+/** What the corpus reader found: the readable documents and the files it had to skip. */
+export type Corpus = { files: SourceFile[]; skipped: SkippedFile[] };

@@ -23,7 +23,7 @@ async function copyCorpus(): Promise<string> {
 describe("the index on disk", () => {
   it("saves and loads to the same search results, through HNSW and BM25", async () => {
     const indexDir = await tmp();
-    const files = await readCorpus("corpus");
+    const { files } = await readCorpus("corpus");
     const built = await buildIndex({ files, indexDir, embeddings, embedder: name });
     expect(built.manifest.passages).toBeGreaterThan(50);
     const a = await loadIndex(indexDir, embeddings);

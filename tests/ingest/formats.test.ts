@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ingestCorpus } from "../../src/ingest/ingest-file.js";
 import { newspaperParagraphs } from "../../src/ingest/normalize.js";
+import { readCorpus } from "../../src/ingest/read-corpus.js";
 
 describe("other documents in the corpus folder", () => {
   it("reads Markdown headings as the section path and plain text as paragraphs", async () => {
@@ -43,10 +44,14 @@ describe("newspaper normalization", () => {
 });
 
 describe("document ids", () => {
-  it("refuses two files that would be the same document", async () => {
+  it("keeps the first of two files that would be the same document and reports the other", async () => {
     const dir = await mkdtemp(join(tmpdir(), "rqa-corpus-"));
     await writeFile(join(dir, "report.txt"), "一。");
     await writeFile(join(dir, "report.md"), "# 二\n\n二。");
-    await expect(ingestCorpus(dir)).rejects.toThrow(/report/);
+    const { files, skipped } = await readCorpus(dir);
+    expect(files.map((f) => f.name)).toEqual(["report.md"]);
+    expect(skipped).toEqual([
+      { file: "report.txt", reason: 'document id "report" is taken by report.md: rename one' },
+    ]);
   });
 });

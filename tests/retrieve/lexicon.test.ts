@@ -13,7 +13,7 @@ const CORPUS = [
   "举办春熙路开街百年活动，推动消费提质扩容。",
 ].join("\n\n");
 
-const { passages } = ingestFile({ name: "small.txt", raw: CORPUS, meta: {} });
+const { passages } = ingestFile({ name: "small.txt", format: "txt", raw: CORPUS, meta: {} });
 const userWords = [...DOMAIN_WORDS];
 let lexicon: Lexicon;
 

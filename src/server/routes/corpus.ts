@@ -38,6 +38,7 @@ export function corpusRoutes(deps: AppDeps) {
         sections: d.outline.length,
         passages: counts.get(d.doc) ?? 0,
       })),
+      skipped: index.skipped.map(({ file, reason }) => ({ file, reason })),
     });
   });
 
