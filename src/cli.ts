@@ -4,7 +4,10 @@ import { runScaleBench } from "./bench/scale-bench.js";
 import { runXquadBench } from "./bench/xquad.js";
 import { buildEngine } from "./build-engine.js";
 import { loadConfig, secretsOf } from "./config.js";
+import { combinedCorpus } from "./eval/eval-corpus.js";
 import { runEval } from "./eval/run-eval.js";
+import { printMisses, printSummary, runUserSet } from "./eval/run-user-eval.js";
+import { readUserSet } from "./eval/user-set.js";
 import { createLogger } from "./log.js";
 
 const [command = "help", ...args] = process.argv.slice(2);
@@ -50,8 +53,24 @@ async function main(): Promise<void> {
       return;
     }
     case "eval": {
+      const only = args.find((a) => !a.startsWith("--"));
+      const verbose = args.includes("--verbose");
       const engine = await buildEngine(config, log);
-      await runEval(engine, "tests/eval", { verbose: args.includes("--verbose") });
+      if (!only || only === "legacy") await runEval(engine, "tests/eval", { verbose });
+      if (!only || only === "city") {
+        const rows = await runUserSet(engine, await readUserSet("tests/eval/city/questions.json"));
+        console.log(printSummary("\ncity (tests/eval/city, the Chengdu report alone):", rows));
+        if (verbose) console.log(printMisses(rows));
+      }
+      if (!only || only === "reports") {
+        const many = await buildEngine(
+          { ...config, corpusDir: await combinedCorpus(), indexDir: `${config.indexDir}/many` },
+          log,
+        );
+        const rows = await runUserSet(many, await readUserSet("tests/eval/reports/questions.json"));
+        console.log(printSummary("\nreports (tests/eval/reports, 45 reports at once):", rows));
+        if (verbose) console.log(printMisses(rows));
+      }
       return;
     }
     case "bench":

@@ -31,6 +31,7 @@ const EN_ASKING = new RegExp(
     "\\b(?:many|much|exactly|roughly|approximately|currently|now|so far|any|there|it|its|they|their|them)\\b",
     // how a question frames what was or will be done, not what it is about
     "\\b(?:plans?|planned|planning|going to|intends?|measures|steps|efforts|actions|initiatives|done|doing|do|did)\\b",
+    "\\b(?:bigger|larger|higher|greater|faster|smaller|lower|fewer|slower|more|less|most|least|than|or|which one|one)\\b",
   ].join("|"),
   "gi",
 );

@@ -56,7 +56,12 @@ function zhNumber(s: string): number | undefined {
 const ZH_FIGURE =
   /(?<=第)[一二两三四五六七八九十]{1,3}|(?<![一二两三四五六七八九十第])(?:[二两三四五六七八九十]|[一二两三四五六七八九]?十[一二三四五六七八九]?)(?=年|个方面|大|项|倍|届|批)/g;
 
-export function findFigures(text: string): Figure[] {
+/** Full-width digits, point and percent as ASCII, one for one (indexes stay valid). */
+const foldDigits = (text: string) =>
+  text.replace(/[０-９．％]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+
+export function findFigures(original: string): Figure[] {
+  const text = foldDigits(original);
   const out: Figure[] = [];
   for (const m of text.matchAll(ZH_FIGURE)) {
     const value = zhNumber(m[0]);
@@ -67,7 +72,7 @@ export function findFigures(text: string): Figure[] {
     const mag = m[2] ?? m[3] ?? m[4];
     const scale = mag ? (ZH_MAGNITUDE[mag] ?? EN_MAGNITUDE[mag.toLowerCase()] ?? 1) : 1;
     out.push({
-      raw: m[0].trim(),
+      raw: original.slice(m.index ?? 0, (m.index ?? 0) + m[0].length).trim(),
       value: clean(Number.parseFloat(digits) * scale),
       percent: Boolean(m[5]),
       index: m.index ?? 0,

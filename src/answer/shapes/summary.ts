@@ -148,11 +148,11 @@ export function summaryAnswer(
   const en = ctx.places.ofDoc.get(first.doc)?.en[0];
   const topic = topicOf(reading.subject.topic);
   const when = years ? (first.part === "plan" ? ` in its plan for ${years}` : ` for ${years}`) : "";
-  const items = chosen.map((p, i) => {
+  const items = chosen.map((p) => {
     const glosses = glossFigures(p.span.text);
     const gloss = glosses.length ? `${glosses.join("; ")}: ` : "";
-    return `(${i + 1}) ${gloss}“${shorten(p.span.text, W.maxChars)}” [${numberOf(p.passage)}]`;
+    return `• ${gloss}“${shorten(p.span.text, W.maxChars)}” [${numberOf(p.passage)}]`;
   });
-  const lead = `${doc ? according(doc, "en", en) : ""}${topic ? `on ${topic}` : "the report"}${when}${heading ? ` (section “${heading}”)` : ""} lists ${chosen.length} points: `;
-  return { text: sentenceCase(`${lead}${items.join("; ")}.`), citations };
+  const lead = `${doc ? according(doc, "en", en) : ""}${topic ? `on ${topic}` : "the report"}${when}${heading ? ` (section “${heading}”)` : ""}, the report says:`;
+  return { text: `${sentenceCase(lead)}\n${items.join("\n")}`, citations };
 }
