@@ -39,8 +39,8 @@ export const NATION: Place = {
 export const GAZETTEER: Place[] = [
   P("北京市", "北京", "beijing|peking"),
   P("天津市", "天津", "tianjin"),
-  P("上海市", "上海 沪", "shanghai"),
-  P("重庆市", "重庆 渝", "chongqing"),
+  P("上海市", "上海", "shanghai"),
+  P("重庆市", "重庆", "chongqing"),
   P("河北省", "河北", "hebei"),
   P("山西省", "山西", "shanxi"),
   P("内蒙古自治区", "内蒙古 内蒙", "inner mongolia|nei mongol|neimenggu"),

@@ -26,6 +26,11 @@ export type Tokenizer = {
   cut(text: string): string[];
   /** Is this a word of the dictionary (jieba's and the corpus's own)? */
   isWord(word: string): boolean;
+  /**
+   * The words of a Chinese text for a query: each coarse jieba word with the search terms it
+   * yields (itself first, then its parts: 高新技术 -> 高新技术, 高新, 技术), stop words aside.
+   */
+  words(text: string): string[][];
 };
 
 /** NFKC folds full-width digits and letters; lower case for Latin. */
@@ -56,8 +61,20 @@ export function createTokenizer(userWords: readonly string[] = []): Tokenizer {
     }
     return out;
   };
+  const words = (text: string): string[][] => {
+    const out: string[][] = [];
+    for (const run of foldText(text).match(/[\u3400-\u9fff\uf900-\ufaff]+/g) ?? []) {
+      for (const w of jieba.cut(run, true)) {
+        if (STOP.has(w)) continue;
+        const parts = jieba.cutForSearch(w, true).filter((t) => t !== w && !STOP.has(t));
+        out.push([w, ...parts]);
+      }
+    }
+    return out;
+  };
   return {
     terms,
+    words,
     cut: (text) => jieba.cut(text, true),
     isWord: (word) => jieba.cutAll(word).includes(word),
   };
