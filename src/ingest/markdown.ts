@@ -49,10 +49,12 @@ export function placeMarkdownParagraphs(raw: string): Piece[] {
 
 function joinMarkdownLines(lines: string[]): string {
   let out = "";
+  let prev = "";
   for (const line of lines) {
     const cjkJoin =
-      /[\u3400-\u9fff，。；：！？、]$/.test(out) || /^[\u3400-\u9fff，。；：！？、]/.test(line);
-    out += out && !cjkJoin ? ` ${line}` : line;
+      /[\u3400-\u9fff，。；：！？、]$/.test(prev) || /^[\u3400-\u9fff，。；：！？、]/.test(line);
+    out += prev && !cjkJoin ? ` ${line}` : line;
+    prev = line;
   }
   return out;
 }

@@ -54,9 +54,11 @@ export function tidySpaces(s: string): string {
 /** Join wrapped lines: nothing between CJK, digits or punctuation; a space between Latin words. */
 function joinLines(lines: string[]): string {
   let out = "";
+  let prev = "";
   for (const line of lines) {
-    if (out && /[A-Za-z]$/.test(out) && /^[A-Za-z]/.test(line)) out += " ";
+    if (/[A-Za-z]$/.test(prev) && /^[A-Za-z]/.test(line)) out += " ";
     out += line;
+    prev = line;
   }
   return out;
 }

@@ -17,7 +17,6 @@ export const PARAGRAPHS = {
 
 const isHeadingLine = (line: string) =>
   line.length <= PARAGRAPHS.headingLineChars && !SENTENCE_MARK.test(line);
-const endsParagraph = (line: string) => ENDS_SENTENCE.test(line) || isHeadingLine(line);
 
 /**
  * Lines of one blank-line block -> paragraphs. In Chinese text a line that ends a sentence,
@@ -27,15 +26,27 @@ const endsParagraph = (line: string) => ENDS_SENTENCE.test(line) || isHeadingLin
 function blockParagraphs(lines: string[], cjk: boolean): string[] {
   if (!cjk) return [lines.join(" ")];
   const out: string[] = [];
-  let current = "";
-  for (const line of lines) {
-    if (current && (endsParagraph(current) || isHeadingLine(line))) {
-      out.push(current);
-      current = "";
+  let current: string[] = [];
+  const flush = () => {
+    let text = "";
+    let prev = "";
+    for (const line of current) {
+      text += /[A-Za-z]$/.test(prev) && /^[A-Za-z]/.test(line) ? ` ${line}` : line;
+      prev = line;
     }
-    current += current && /[A-Za-z]$/.test(current) && /^[A-Za-z]/.test(line) ? ` ${line}` : line;
+    if (text) out.push(text);
+    current = [];
+  };
+  for (const line of lines) {
+    const last = current[current.length - 1];
+    // (a paragraph of several lines is no heading: only a single line is tested as one)
+    const ended =
+      last !== undefined &&
+      (ENDS_SENTENCE.test(last) || (current.length === 1 && isHeadingLine(last)));
+    if (ended || (last !== undefined && isHeadingLine(line))) flush();
+    current.push(line);
   }
-  if (current) out.push(current);
+  flush();
   return out;
 }
 
