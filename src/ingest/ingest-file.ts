@@ -1,70 +1,83 @@
 import { basename, extname } from "node:path";
+import { docMeta } from "./doc-meta.js";
+import { frontMatterLength, readFrontMatter } from "./front-matter.js";
 import { placeMarkdownParagraphs } from "./markdown.js";
-import { looksHardWrapped, newspaperParagraphs, tidySpaces } from "./normalize.js";
+import { textParagraphs } from "./paragraphs.js";
 import { DEFAULT_SPLIT, type SplitOptions, toPassages } from "./passages.js";
 import { readCorpus } from "./read-corpus.js";
-import { hasReportStructure, type Placed, placeReportParagraphs } from "./structure.js";
-import type { Doc, OutlineEntry, Paragraph, Passage, SourceFile } from "./types.js";
+import { type Piece, placeReport } from "./structure.js";
+import type { Doc, DocMeta, OutlineEntry, Paragraph, Passage, SourceFile } from "./types.js";
 
 export type Ingested = { docs: Doc[]; passages: Passage[] };
 
-/** Paragraphs of one file, placed in its section tree. */
-function placeParagraphs(file: SourceFile): Placed[] {
-  if (extname(file.name).toLowerCase() === ".md") return placeMarkdownParagraphs(file.raw);
-  const paragraphs = looksHardWrapped(file.raw)
-    ? newspaperParagraphs(file.raw)
-    : file.raw
-        .replace(/\r\n?/g, "\n")
-        .split(/\n\s*\n/)
-        .map((p) => tidySpaces(p.replace(/\s*\n\s*/g, " ")))
-        .filter(Boolean);
-  if (hasReportStructure(paragraphs) || file.meta.startsIn) {
-    return placeReportParagraphs(paragraphs, file.meta.startsIn);
+/** One file's pieces of text in the section tree, and what is known about it. */
+function readStructure(doc: string, file: SourceFile): { pieces: Piece[]; meta: DocMeta } {
+  if (file.format === "md") {
+    const pieces = placeMarkdownParagraphs(file.raw);
+    const title = pieces.find((p) => !p.passage)?.text;
+    return { pieces, meta: docMeta(doc, { title }, file.meta, {}) };
   }
-  return paragraphs.map((text) => ({ text, section: [] }));
+  const paragraphs = textParagraphs(file.raw);
+  const front = frontMatterLength(paragraphs);
+  const facts = readFrontMatter(paragraphs.slice(0, front));
+  const { year } = docMeta(doc, facts, file.meta, {});
+  const { pieces, review } = placeReport(paragraphs, {
+    front,
+    startsIn: file.meta.startsIn,
+    year,
+  });
+  return { pieces, meta: docMeta(doc, facts, file.meta, review) };
 }
 
-/** The part a top-level heading names (until the section tree gives every paragraph its part). */
-const interimPart = (top: string) =>
-  /回顾/.test(top) ? "review" : /安排|计划|建议|任务/.test(top) ? "plan" : "body";
-
-const sameSection = (a: string[], b: string[]) =>
-  a.length === b.length && a.every((x, i) => x === b[i]);
-
-/** One source file -> a document (normalized text, outline) and its passages. */
-export function ingestFile(file: SourceFile, split: SplitOptions = DEFAULT_SPLIT): Ingested {
-  const doc = basename(file.name, extname(file.name));
-  const placed = placeParagraphs(file);
-  const paragraphs: Paragraph[] = [];
-  let text = "";
-  for (const p of placed) {
-    if (text) text += "\n\n";
-    paragraphs.push({
-      ...p,
-      part: p.part ?? interimPart(p.section[0] ?? ""),
-      start: text.length,
-      end: text.length + p.text.length,
-    });
-    text += p.text;
-  }
+/** Sections in order of first appearance, each spanning all of its text. */
+function outlineOf(paragraphs: Paragraph[]): OutlineEntry[] {
   const outline: OutlineEntry[] = [];
+  const byPath = new Map<string, OutlineEntry>();
   for (const p of paragraphs) {
     if (!p.section.length) continue;
-    const entry = outline.find((o) => sameSection(o.section, p.section));
+    const key = p.section.join("\u0000");
+    const entry = byPath.get(key);
     if (entry) entry.end = p.end;
-    else outline.push({ section: p.section, start: p.start, end: p.end });
+    else {
+      const added = { section: p.section, start: p.start, end: p.end };
+      byPath.set(key, added);
+      outline.push(added);
+    }
   }
-  // A paragraph that is exactly its own section's last heading carries no body text.
-  const isHeading = (p: Paragraph) => {
-    const last = p.section[p.section.length - 1];
-    return last !== undefined && p.text.replace(/[。：:]$/, "") === last;
+  return outline;
+}
+
+/** One source file -> a document (normalized text, outline, metadata) and its passages. */
+export function ingestFile(file: SourceFile, split: SplitOptions = DEFAULT_SPLIT): Ingested {
+  const doc = basename(file.name, extname(file.name));
+  const { pieces, meta } = readStructure(doc, file);
+  const paragraphs: Paragraph[] = [];
+  const body: Paragraph[] = [];
+  const chunks: string[] = [];
+  let length = 0;
+  for (const piece of pieces) {
+    if (length > 0 && !piece.joined) {
+      chunks.push("\n\n");
+      length += 2;
+    }
+    const p: Paragraph = {
+      text: piece.text,
+      section: piece.section,
+      part: piece.part,
+      start: length,
+      end: length + piece.text.length,
+    };
+    chunks.push(piece.text);
+    length = p.end;
+    paragraphs.push(p);
+    if (piece.passage) body.push(p);
+  }
+  const text = chunks.join("");
+  const passages = toPassages(doc, body, () => false, split);
+  return {
+    docs: [{ doc, title: meta.title, text, outline: outlineOf(paragraphs), meta }],
+    passages,
   };
-  const passages = toPassages(doc, paragraphs, isHeading, split);
-  const title = file.meta.title ?? placed.find((p) => p.section.length)?.section[0] ?? doc;
-  const year = Number(title.match(/(?:19|20)\d{2}/)?.[0]) || undefined;
-  const place = title.match(/^(.+?[省市区])(?=(?:19|20)\d{2})/)?.[1];
-  const meta = { place, level: place ? ("city" as const) : undefined, year, ...file.meta, title };
-  return { docs: [{ doc, title, text, outline, meta }], passages };
 }
 
 /** Source files -> their documents and passages, in order. */
@@ -72,8 +85,8 @@ export function ingestFiles(files: SourceFile[], split: SplitOptions = DEFAULT_S
   const out: Ingested = { docs: [], passages: [] };
   for (const file of files) {
     const one = ingestFile(file, split);
-    out.docs.push(...one.docs);
-    out.passages.push(...one.passages);
+    for (const d of one.docs) out.docs.push(d);
+    for (const p of one.passages) out.passages.push(p);
   }
   return out;
 }

@@ -1,11 +1,14 @@
 import { tidySpaces } from "./normalize.js";
-import type { Placed } from "./structure.js";
+import type { Piece } from "./structure.js";
 
 const HEADING = /^(#{1,6})\s+(.+?)\s*#*\s*$/;
 
-/** Markdown -> paragraphs placed under their heading path; headings are paragraphs too. */
-export function placeMarkdownParagraphs(raw: string): Placed[] {
-  const out: Placed[] = [];
+/**
+ * Markdown -> paragraphs placed under their heading path; headings are pieces of the text
+ * too, never passages. Markdown carries no report parts: every piece is `body`.
+ */
+export function placeMarkdownParagraphs(raw: string): Piece[] {
+  const out: Piece[] = [];
   const stack: { level: number; title: string }[] = [];
   const blocks = raw.replace(/\r\n?/g, "\n").split(/\n\s*\n/);
   for (const block of blocks) {
@@ -16,7 +19,8 @@ export function placeMarkdownParagraphs(raw: string): Placed[] {
     let body: string[] = [];
     const flush = () => {
       if (body.length === 0) return;
-      out.push({ text: tidySpaces(joinMarkdownLines(body)), section: stack.map((s) => s.title) });
+      const text = tidySpaces(joinMarkdownLines(body));
+      if (text) out.push({ text, section: stack.map((s) => s.title), part: "body", passage: true });
       body = [];
     };
     for (const line of lines) {
@@ -31,7 +35,12 @@ export function placeMarkdownParagraphs(raw: string): Placed[] {
         stack.pop();
       }
       stack.push({ level, title: m[2] as string });
-      out.push({ text: m[2] as string, section: stack.map((s) => s.title) });
+      out.push({
+        text: m[2] as string,
+        section: stack.map((s) => s.title),
+        part: "body",
+        passage: false,
+      });
     }
     flush();
   }
@@ -40,10 +49,12 @@ export function placeMarkdownParagraphs(raw: string): Placed[] {
 
 function joinMarkdownLines(lines: string[]): string {
   let out = "";
+  let prev = "";
   for (const line of lines) {
     const cjkJoin =
-      /[\u3400-\u9fff，。；：！？、]$/.test(out) || /^[\u3400-\u9fff，。；：！？、]/.test(line);
-    out += out && !cjkJoin ? ` ${line}` : line;
+      /[\u3400-\u9fff，。；：！？、]$/.test(prev) || /^[\u3400-\u9fff，。；：！？、]/.test(line);
+    out += prev && !cjkJoin ? ` ${line}` : line;
+    prev = line;
   }
   return out;
 }

@@ -12,32 +12,65 @@ function pieces(text: string, re: RegExp): string[] {
   return (text.match(re) ?? []).filter((s) => s.length > 0);
 }
 
+/** How a paragraph made of list items ("一是…二是…", "第三，…", "——…") is cut into passages. */
+export const LIST_CUTS = {
+  /**
+   * A passage this share of the target long ends before the next list item instead of
+   * growing into it; and a passage that reaches the target inside an item runs on to the
+   * item's end when that stays within the maximum, so items are not cut in two.
+   */
+  minShare: 0.75,
+} as const;
+
+/** A sentence that starts a list item. */
+const LIST_ITEM =
+  /^(?:[一二三四五六七八九十]+是|第[一二三四五六七八九十]+[，、]|其[一二三四五六七八九十][，、]|——|[（(][0-9一二三四五六七八九十]+[）)]|\d{1,2}[.．、](?!\d))/;
+
+type Unit = { text: string; item: boolean };
+
 /**
  * Split one paragraph into [start, end) spans of whole sentences near the target size,
  * never longer than maxChars: a longer sentence is cut at clause marks, and a clause
  * still too long (text without punctuation) at white space or at maxChars.
  */
 export function splitSpans(text: string, opts: SplitOptions = DEFAULT_SPLIT): [number, number][] {
-  const units: string[] = [];
+  const units: Unit[] = [];
   for (const sentence of pieces(text, SENTENCE)) {
-    if (sentence.length <= opts.maxChars) units.push(sentence);
-    else units.push(...packClauses(sentence, opts.maxChars));
+    const item = LIST_ITEM.test(sentence);
+    if (sentence.length <= opts.maxChars) units.push({ text: sentence, item });
+    else
+      packClauses(sentence, opts.maxChars).forEach((c, i) => {
+        units.push({ text: c, item: item && i === 0 });
+      });
+  }
+  // toItemEnd[i]: the length from unit i to the start of the next list item (or the end)
+  const toItemEnd = new Array<number>(units.length).fill(0);
+  for (let i = units.length - 1; i >= 0; i--) {
+    const next = units[i + 1];
+    toItemEnd[i] =
+      (units[i] as Unit).text.length + (next && !next.item ? (toItemEnd[i + 1] as number) : 0);
   }
   const spans: [number, number][] = [];
   let start = 0;
   let len = 0;
-  for (const unit of units) {
-    const over = len + unit.length;
-    if (
-      len > 0 &&
-      (over > opts.maxChars || (over > opts.targetChars && len >= opts.targetChars / 2))
-    ) {
+  let inItem = false;
+  units.forEach((unit, i) => {
+    const over = len + unit.text.length;
+    let cut = false;
+    if (len > 0) {
+      const full = over > opts.targetChars && len >= opts.targetChars / 2;
+      if (over > opts.maxChars) cut = true;
+      else if (unit.item) cut = full || len >= opts.targetChars * LIST_CUTS.minShare;
+      else if (full) cut = !(inItem && len + (toItemEnd[i] as number) <= opts.maxChars);
+    }
+    if (cut) {
       spans.push([start, start + len]);
       start += len;
       len = 0;
     }
-    len += unit.length;
-  }
+    if (unit.item) inItem = true;
+    len += unit.text.length;
+  });
   if (len > 0) {
     const last = spans[spans.length - 1];
     // a tiny tail joins the span before it when that stays within max
