@@ -1,7 +1,7 @@
 import { HumanMessage, SystemMessage } from "@langchain/core/messages";
 import { ModelError, type ModelPort } from "../model-port.js";
 import { type ChatConfig, makeChatModel } from "./chat-model.js";
-import { answerInput, condenseInput } from "./delimit.js";
+import { answerInput, condenseInput, PROMPT_TAGS } from "./delimit.js";
 import { createLimiter } from "./limiter.js";
 import { answerSystem, type Prompts } from "./prompts.js";
 import { readStandalone } from "./standalone.js";
@@ -60,5 +60,10 @@ export function createOpenAIModel(chat: ChatConfig, prompts: Prompts): ModelPort
         release();
       }
     },
+
+    answerPrompt: (language) => ({
+      instructions: answerSystem(prompts, language),
+      tags: PROMPT_TAGS,
+    }),
   };
 }

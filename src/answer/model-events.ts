@@ -1,0 +1,97 @@
+import type { Logger } from "../log.js";
+import type { Searcher, SearchResult } from "../retrieve/hybrid-search.js";
+import { detectLanguage } from "../text/language.js";
+import { type AskEvent, settledEvents } from "./ask-events.js";
+import { type Draft, toCitation } from "./extractive.js";
+import { modelAnswer, modelRefusal } from "./model-answer.js";
+import { type ModelPort, modelErrorFields } from "./model-port.js";
+import type { Turn } from "./types.js";
+import { createAnswerReader, type FailReason, type ReadStep } from "./verified/answer-reader.js";
+
+export type ModelPath = {
+  model: ModelPort;
+  search: Searcher;
+  /** The offline answer from the same retrieval: what a reader gets instead of a model
+   * answer that fails or does not pass the checks. */
+  offline: (question: string, standalone: string, result: SearchResult) => Draft;
+  log?: Logger;
+};
+
+export type ModelInput = { question: string; standalone: string; history: Turn[]; k: number };
+
+const FALLBACK = "model answer failed, falling back to extractive";
+
+/**
+ * The model's answer as events; `signal` is the client's, `modelSignal` adds the time
+ * budget. Nothing the model writes is sent until it has passed the checks, a sentence at a
+ * time (verified/answer-reader.ts); the citations go out with the first sentence that
+ * passes. A model that fails (an error, a timeout, a reply that is not a completion) or
+ * whose answer does not pass (no sentence passes, or one shows it is not answering from
+ * the passages) gives way to the offline answer, streamed as the offline path streams it:
+ * when no sentence went out before, the client gets exactly what the offline path sends.
+ */
+export async function* modelEvents(
+  path: ModelPath,
+  input: ModelInput,
+  signal: AbortSignal,
+  modelSignal: AbortSignal,
+): AsyncGenerator<AskEvent> {
+  const { model, search, offline, log } = path;
+  const { question, history, k } = input;
+  const language = detectLanguage(question);
+  let standalone = input.standalone;
+  if (history.length) {
+    try {
+      standalone = await model.condense(question, history, modelSignal);
+    } catch (err) {
+      if (signal.aborted) throw err;
+      log?.warn("model condense failed, using offline follow-up", modelErrorFields(err));
+    }
+  }
+
+  const result = await search(standalone, k);
+  const passages = result.hits.map((h, i) => toCitation(h, i + 1));
+  const fallback = () => settledEvents(offline(question, standalone, result));
+  // The model sees the standalone question (a follow-up alone lacks its topic); the
+  // answer's language is still the asker's.
+  const reader = createAnswerReader(passages, model.answerPrompt(language));
+  let sent = false;
+  let stopped: FailReason | undefined;
+  function* send(steps: ReadStep[]): Generator<AskEvent> {
+    for (const s of steps) {
+      if (s.kind === "stop") {
+        stopped = s.reason;
+        return;
+      }
+      if (!sent) yield { type: "citations", citations: passages };
+      sent = true;
+      yield { type: "delta", text: s.text };
+    }
+  }
+  try {
+    const req = { question: standalone, language, passages };
+    for await (const delta of model.answer(req, modelSignal)) {
+      yield* send(reader.push(delta));
+      if (stopped) break; // ends the model's call
+    }
+    if (!stopped) yield* send(reader.end());
+  } catch (err) {
+    if (signal.aborted) throw err;
+    log?.warn(FALLBACK, { ...modelErrorFields(err), sent });
+    yield* fallback();
+    return;
+  }
+
+  const outcome = reader.result();
+  if (stopped || outcome.kind === "none") {
+    log?.warn(FALLBACK, { failure: "checks", reason: stopped ?? "unverified", sent });
+    yield* fallback();
+  } else if (outcome.kind === "refusal") {
+    yield* settledEvents(modelRefusal(standalone, language, passages));
+  } else {
+    yield {
+      type: "answer",
+      answer: modelAnswer(outcome.text, outcome.cited, language, passages),
+    };
+  }
+}
