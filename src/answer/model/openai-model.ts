@@ -53,9 +53,18 @@ export function createOpenAIModel(chat: ChatConfig, prompts: Prompts): ModelPort
           signal,
           chat.timeoutMs,
         );
+        // a completion ends with a finish reason; a 200 that is not one (an HTML page, a
+        // JSON error, an SSE stream without choices) or a stream cut short never gives one
+        let finish: unknown;
+        let text = false;
         for await (const chunk of chunks) {
-          if (chunk.text) yield chunk.text;
+          finish = chunk.response_metadata?.finish_reason ?? finish;
+          if (!chunk.text) continue;
+          text = true;
+          yield chunk.text;
         }
+        if (typeof finish !== "string") throw new ModelError("upstream");
+        if (finish !== "stop" || !text) throw new ModelError("empty");
       } finally {
         release();
       }
