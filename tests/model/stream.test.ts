@@ -84,6 +84,28 @@ describe("streaming", () => {
     );
   });
 
+  it("a sentence that fails after one went out: the answer starts over with the offline one", async () => {
+    apps.fake.reply((call) => {
+      const n = passageNumber(call.user, "研发经费投入增长16%");
+      return {
+        text: `全社会研发经费投入增长16% [${n}]。技术合同成交额增长99% [${n}]。`,
+        pieces: 2,
+      };
+    });
+    const body = await (await askStream(apps.m.app, { question: RD })).text();
+    const events = parseSse(body);
+    // the checked first sentence, then a new `citations` event: what follows replaces it
+    expect(events.map((e) => e.event).slice(0, 3)).toEqual(["citations", "delta", "citations"]);
+    expect((events[1]?.data as { text: string }).text).toMatch(
+      /^全社会研发经费投入增长16% \[\d\]。$/,
+    );
+    const offline = await (await askStream(apps.offline, { question: RD })).text();
+    expect(body.endsWith(offline)).toBe(true);
+    expect(body).not.toContain("99%");
+    const json = await (await askJson(apps.m.app, { question: RD })).text();
+    expect(json).toBe(await (await askJson(apps.offline, { question: RD })).text());
+  });
+
   it("never streams the refusal token: the refusal text streams instead", async () => {
     apps.fake.reply(() => ({ text: "NOT_IN_REPORT", pieces: 4 }));
     const res = await askStream(apps.m.app, { question: "成都2023年有多少只大熊猫出生？" });
