@@ -11,7 +11,8 @@ let config: ReturnType<typeof loadConfig>;
 try {
   config = loadConfig();
 } catch (err) {
-  console.error(err instanceof ConfigError ? err.message : err);
+  const error = err instanceof ConfigError ? err.message : String(err);
+  createLogger("error").error("could not start", { error });
   process.exit(1);
 }
 const log = createLogger(config.logLevel, undefined, secretsOf(config));
