@@ -4,9 +4,11 @@ import { detectLanguage } from "../text/language.js";
 import { type AskEvent, settledEvents } from "./ask-events.js";
 import { type Draft, toCitation } from "./extractive.js";
 import { modelAnswer, modelRefusal } from "./model-answer.js";
-import { type ModelPort, modelErrorFields } from "./model-port.js";
+import { ModelError, type ModelPort, modelErrorFields } from "./model-port.js";
 import type { Turn } from "./types.js";
 import { createAnswerReader, type FailReason, type ReadStep } from "./verified/answer-reader.js";
+import { createEchoCheck } from "./verified/check-unit.js";
+import { hasActiveContent, plainText } from "./verified/plain-text.js";
 
 export type ModelPath = {
   model: ModelPort;
@@ -39,10 +41,17 @@ export async function* modelEvents(
   const { model, search, offline, log } = path;
   const { question, history, k } = input;
   const language = detectLanguage(question);
+  const prompt = model.promptEcho(language);
   let standalone = input.standalone;
   if (history.length) {
+    // the rewrite is model text too, and can reach a reader (a refusal names the question)
     try {
-      standalone = await model.condense(question, history, modelSignal);
+      const rewrite = await model.condense(question, history, modelSignal);
+      const plain = plainText(rewrite);
+      if (!plain || hasActiveContent(rewrite) || createEchoCheck(prompt)(rewrite)) {
+        throw new ModelError("empty");
+      }
+      standalone = plain;
     } catch (err) {
       if (signal.aborted) throw err;
       log?.warn("model condense failed, using offline follow-up", modelErrorFields(err));
@@ -54,7 +63,7 @@ export async function* modelEvents(
   const fallback = () => settledEvents(offline(question, standalone, result));
   // The model sees the standalone question (a follow-up alone lacks its topic); the
   // answer's language is still the asker's.
-  const reader = createAnswerReader(passages, model.answerPrompt(language));
+  const reader = createAnswerReader(passages, prompt);
   let sent = false;
   let stopped: FailReason | undefined;
   function* send(steps: ReadStep[]): Generator<AskEvent> {

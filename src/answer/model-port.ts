@@ -1,9 +1,9 @@
 import type { Language } from "../text/language.js";
 import type { Citation, Turn } from "./types.js";
 
-/** What an answer must not repeat of its prompt: the instructions, and the tags that
- * delimit the data in the user message. */
-export type PromptEcho = { instructions: string; tags: readonly string[] };
+/** What model output must not repeat of its prompts: the system prompts (instructions), and
+ * the tags that delimit the data in the user messages. */
+export type PromptEcho = { instructions: readonly string[]; tags: readonly string[] };
 
 /**
  * What the asker needs from a language model (implemented with @langchain/openai in
@@ -22,8 +22,8 @@ export type ModelPort = {
     req: { question: string; language: Language; passages: Citation[] },
     signal: AbortSignal,
   ): AsyncIterable<string>;
-  /** The answer prompt's instructions for this language and its tags, for the echo check. */
-  answerPrompt(language: Language): PromptEcho;
+  /** The prompts' instructions (the answer's in this language) and tags, for the echo check. */
+  promptEcho(language: Language): PromptEcho;
 };
 
 /**

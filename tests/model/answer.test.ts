@@ -204,6 +204,26 @@ describe("follow-up questions", () => {
     expect(answer?.user).toContain(`<question>\n${standalone}\n</question>`);
   });
 
+  it("fall back to the offline rewrite when the model's is markup or its prompt", async () => {
+    for (const rewrite of [
+      '<a href="javascript:alert(1)">成都GDP是多少</a>',
+      "You rewrite a reader's latest question in a conversation about a Chinese city government's work report so that it stands alone.",
+    ]) {
+      apps.fake.reset();
+      apps.fake.reply((call) => (call.stream ? { text: "NOT_IN_REPORT" } : { text: rewrite }));
+      const res = await askJson(apps.m.app, {
+        question: "那2022年呢？",
+        history: [{ role: "user", content: RD }],
+      });
+      const body = await res.text();
+      expect(apps.fake.chats.at(-1)?.user).toContain(
+        "<question>\n2022年全社会研发经费投入增长多少？\n</question>",
+      );
+      expect(body).not.toContain("javascript");
+      expect(body).not.toContain("You rewrite");
+    }
+  });
+
   it("fall back to the offline rewrite when the model fails", async () => {
     apps.fake.reply((call) => (call.stream ? { text: "NOT_IN_REPORT" } : { status: 500 }));
     const res = await askJson(apps.m.app, {

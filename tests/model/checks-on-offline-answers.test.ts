@@ -19,7 +19,10 @@ describe("the offline answers to the eval questions", () => {
       if (!draft.grounded) continue;
       // the offline answer numbers its own citations: they are its passages
       const passages = draft.citations;
-      const prompt = { instructions: answerSystem(prompts, draft.language), tags: PROMPT_TAGS };
+      const prompt = {
+        instructions: [answerSystem(prompts, draft.language), prompts.condense],
+        tags: PROMPT_TAGS,
+      };
       for (const size of [1, 4, 1000]) {
         const reader = createAnswerReader(passages, prompt);
         const chars = [...draft.answer];

@@ -26,7 +26,10 @@ const prompts = await loadPrompts();
 
 /** A reply read as it streams in `size`-character pieces: what is sent, why it stopped, the result. */
 function read(reply: string, language: "zh" | "en" = "en", size = 3) {
-  const prompt = { instructions: answerSystem(prompts, language), tags: PROMPT_TAGS };
+  const prompt = {
+    instructions: [answerSystem(prompts, language), prompts.condense],
+    tags: PROMPT_TAGS,
+  };
   const reader = createAnswerReader(passages, prompt);
   const chars = [...reply];
   const steps = [];
@@ -126,11 +129,13 @@ describe("markup", () => {
 });
 
 describe("an echo of the prompt", () => {
-  it("its instructions, in either language's prompt", () => {
+  it("its instructions: the answer prompt in either language, the rewrite prompt", () => {
     for (const language of ["zh", "en"] as const) {
-      const r = read(answerSystem(prompts, language), language, 7);
-      expect(r.sent).toBe("");
-      expect(r.stop).toBe("echo");
+      for (const instructions of [answerSystem(prompts, language), prompts.condense]) {
+        const r = read(instructions, language, 7);
+        expect(r.sent).toBe("");
+        expect(r.stop).toBe("echo");
+      }
     }
   });
 
@@ -141,7 +146,7 @@ describe("an echo of the prompt", () => {
 
   it("a passage pasted far beyond a quote", () => {
     const long = passage(1, `${"国家高新技术企业突破1.3万家，".repeat(20)}增长13%。`);
-    const reader = createAnswerReader([long], { instructions: "", tags: PROMPT_TAGS });
+    const reader = createAnswerReader([long], { instructions: [], tags: PROMPT_TAGS });
     expect(reader.push(`${long.text.replace("。", "")} [1]。后`)).toEqual([
       { kind: "stop", reason: "pasted" },
     ]);

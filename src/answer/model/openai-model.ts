@@ -70,8 +70,8 @@ export function createOpenAIModel(chat: ChatConfig, prompts: Prompts): ModelPort
       }
     },
 
-    answerPrompt: (language) => ({
-      instructions: answerSystem(prompts, language),
+    promptEcho: (language) => ({
+      instructions: [answerSystem(prompts, language), prompts.condense],
       tags: PROMPT_TAGS,
     }),
   };

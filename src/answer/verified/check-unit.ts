@@ -5,11 +5,11 @@ import { verifyAnswer } from "../verify.js";
 import { hasActiveContent, plainText } from "./plain-text.js";
 import type { RawUnit } from "./sentence-units.js";
 
-/** How much of its prompt a model's sentence may repeat. */
+/** How much of its prompt, and of one passage, a model's text may repeat. */
 export const UNIT_CHECKS = {
   /**
    * A verbatim run this long (characters, markers removed, spaces collapsed) shared with the
-   * instructions makes a sentence an echo of the prompt. The instructions are English, so a
+   * instructions makes a text an echo of the prompt. The instructions are English, so a
    * Chinese answer shares at most a figure from their examples; 24 is longer than any phrase
    * an English answer has reason to share with them ("5.8 trillion yuan" is 17). Lower
    * catches shorter echoes and risks honest English answers.
@@ -63,25 +63,31 @@ function sharesRun(text: string, source: string, n: number): boolean {
   return false;
 }
 
+/** Does a text repeat its prompt: one of the tags, or a run of the instructions? */
+export function createEchoCheck(prompt: PromptEcho): (raw: string) => boolean {
+  const instructions = prompt.instructions.map((t) => bare(plainText(normalizeMarkers(t))));
+  const tag = new RegExp(`(?:<|&lt;)\\s*/?\\s*(?:${prompt.tags.join("|")})\\b`, "i");
+  return (raw) => {
+    if (tag.test(raw)) return true;
+    const words = bare(normalizeMarkers(plainText(raw)));
+    return instructions.some((i) => sharesRun(words, i, UNIT_CHECKS.promptRunChars));
+  };
+}
+
 /** The checks of one answer's sentences against its passages and its prompt. */
 export function createUnitChecker(
   passages: Citation[],
   prompt: PromptEcho,
 ): (unit: RawUnit) => UnitVerdict {
-  const instructions = bare(plainText(normalizeMarkers(prompt.instructions)));
-  const tag = new RegExp(`(?:<|&lt;)\\s*/?\\s*(?:${prompt.tags.join("|")})\\b`, "i");
-
+  const echoes = createEchoCheck(prompt);
   return (unit) => {
     if (unit.code) return { kind: "drop", reason: "code" };
     if (unit.text.includes(MODEL_REFUSAL)) return { kind: "refusal" };
     if (hasActiveContent(unit.text)) return { kind: "fail", reason: "unsafe" };
-    if (tag.test(unit.text)) return { kind: "fail", reason: "echo" };
+    if (echoes(unit.text)) return { kind: "fail", reason: "echo" };
     const text = placeMarkers(normalizeMarkers(plainText(unit.text)));
     const words = bare(text);
     if (!/[\p{L}\p{N}]/u.test(words)) return { kind: "drop", reason: "empty" };
-    if (sharesRun(words, instructions, UNIT_CHECKS.promptRunChars)) {
-      return { kind: "fail", reason: "echo" };
-    }
     const quote = UNIT_CHECKS.maxQuoteChars + 1;
     if (passages.some((p) => sharesRun(words, p.text, quote))) {
       return { kind: "fail", reason: "pasted" };
