@@ -96,7 +96,7 @@ describe("streaming", () => {
     const events = parseSse(body);
     // the checked first sentence, then a new `citations` event: what follows replaces it
     expect(events.map((e) => e.event).slice(0, 3)).toEqual(["citations", "delta", "citations"]);
-    expect((events[1]?.data as { text: string }).text).toMatch(
+    expect((events[1]?.data as { text: string } | undefined)?.text).toMatch(
       /^全社会研发经费投入增长16% \[\d\]。$/,
     );
     const offline = await (await askStream(apps.offline, { question: RD })).text();
