@@ -1,5 +1,6 @@
 import { HumanMessage, SystemMessage } from "@langchain/core/messages";
-import { ModelError, type ModelPort } from "../model-port.js";
+import type { Language } from "../../text/language.js";
+import { ModelError, type ModelPort, type PromptEcho } from "../model-port.js";
 import { type ChatConfig, makeChatModel } from "./chat-model.js";
 import { answerInput, condenseInput, PROMPT_TAGS } from "./delimit.js";
 import { createLimiter } from "./limiter.js";
@@ -19,6 +20,13 @@ export function createOpenAIModel(chat: ChatConfig, prompts: Prompts): ModelPort
     queueLimit: chat.queueLimit,
     waitMs: chat.timeoutMs,
   });
+
+  const echo = (language: Language): PromptEcho => ({
+    instructions: [answerSystem(prompts, language), prompts.condense],
+    tags: PROMPT_TAGS,
+  });
+  // one object per language, so that the checks prepare each prompt once
+  const echoes = { zh: echo("zh"), en: echo("en") };
 
   return {
     async condense(question, history, signal) {
@@ -70,9 +78,6 @@ export function createOpenAIModel(chat: ChatConfig, prompts: Prompts): ModelPort
       }
     },
 
-    promptEcho: (language) => ({
-      instructions: [answerSystem(prompts, language), prompts.condense],
-      tags: PROMPT_TAGS,
-    }),
+    promptEcho: (language) => echoes[language],
   };
 }

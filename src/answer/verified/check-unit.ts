@@ -55,23 +55,34 @@ const bare = (text: string) =>
     .trim();
 
 /** Does `text` share a run of `n` characters with `source`? */
-function sharesRun(text: string, source: string, n: number): boolean {
+const sharesRun = (text: string, source: string, n: number) =>
+  runs(text, n).some((r) => source.includes(r));
+
+/** A text's runs of `n` characters. */
+function runs(text: string, n: number): string[] {
   const chars = [...text];
-  for (let i = 0; i + n <= chars.length; i++) {
-    if (source.includes(chars.slice(i, i + n).join(""))) return true;
-  }
-  return false;
+  const out: string[] = [];
+  for (let i = 0; i + n <= chars.length; i++) out.push(chars.slice(i, i + n).join(""));
+  return out;
 }
+
+/** The instructions' runs, built once for each prompt object (a model port keeps its own). */
+const instructionRuns = new WeakMap<PromptEcho, Set<string>>();
 
 /** Does a text repeat its prompt: one of the tags, or a run of the instructions? */
 export function createEchoCheck(prompt: PromptEcho): (raw: string) => boolean {
-  const instructions = prompt.instructions.map((t) => bare(plainText(normalizeMarkers(t))));
+  const n = UNIT_CHECKS.promptRunChars;
+  let known = instructionRuns.get(prompt);
+  if (!known) {
+    known = new Set(
+      prompt.instructions.flatMap((t) => runs(bare(plainText(normalizeMarkers(t))), n)),
+    );
+    instructionRuns.set(prompt, known);
+  }
+  const seen = known;
   const tag = new RegExp(`(?:<|&lt;)\\s*/?\\s*(?:${prompt.tags.join("|")})\\b`, "i");
-  return (raw) => {
-    if (tag.test(raw)) return true;
-    const words = bare(normalizeMarkers(plainText(raw)));
-    return instructions.some((i) => sharesRun(words, i, UNIT_CHECKS.promptRunChars));
-  };
+  return (raw) =>
+    tag.test(raw) || runs(bare(normalizeMarkers(plainText(raw))), n).some((r) => seen.has(r));
 }
 
 /** The checks of one answer's sentences against its passages and its prompt. */
