@@ -2,7 +2,7 @@ import type { AddressInfo } from "node:net";
 import { buildEngine } from "./build-engine.js";
 import { ConfigError, loadConfig, secretsOf } from "./config.js";
 import type { Engine } from "./engine.js";
-import { createLogger } from "./log.js";
+import { captureLibraryOutput, createLogger } from "./log.js";
 import { createApp } from "./server/app.js";
 import { createHttpServer } from "./server/http-server.js";
 import { buildWidgetBundle } from "./widget/build.js";
@@ -11,10 +11,13 @@ let config: ReturnType<typeof loadConfig>;
 try {
   config = loadConfig();
 } catch (err) {
-  console.error(err instanceof ConfigError ? err.message : err);
+  const error = err instanceof ConfigError ? err.message : String(err);
+  createLogger("error").error("could not start", { error });
   process.exit(1);
 }
 const log = createLogger(config.logLevel, undefined, secretsOf(config));
+// LangChain and the openai client print to the console: keep stderr JSON lines only
+captureLibraryOutput(log);
 
 /** The live engine. A rebuild swaps it whole: a request uses the one it started with. */
 let engine: Engine | undefined;

@@ -1,13 +1,9 @@
 import type { Language } from "../text/language.js";
 import { refusal } from "./shapes/refusal.js";
 import type { Citation, Draft } from "./types.js";
-import { verifyAnswer } from "./verify.js";
 
 /** What a model says when the passages do not hold the answer (the prompt asks for it). */
 export const MODEL_REFUSAL = "NOT_IN_REPORT";
-
-/** Could this start of a model's reply still turn out to be the refusal token? */
-export const mayBeRefusal = (start: string): boolean => MODEL_REFUSAL.startsWith(start.trim());
 
 /**
  * Markers as models also write them -> the form the checks read: "[1, 2]" and "[1,2]" become
@@ -23,37 +19,34 @@ export function normalizeMarkers(text: string): string {
 }
 
 /**
- * A model's text -> a verified Answer: markers that name no passage are dropped, figures
- * no cited passage holds make it ungrounded, and a refusal (or an answer that cites
- * nothing) is reported as "the report does not say".
+ * A model's answer made of sentences that each passed the checks (verified/check-unit.ts):
+ * its citations are the passages it cites, the other passages are related.
  */
-export function finishModelAnswer(
+export function modelAnswer(
   text: string,
-  question: string,
+  cited: number[],
   language: Language,
   passages: Citation[],
 ): Draft {
-  const trimmed = normalizeMarkers(text).trim();
-  const refused = trimmed.includes(MODEL_REFUSAL) || trimmed.length === 0;
-  const check = verifyAnswer(trimmed, passages);
-  if (refused || check.used.length === 0) {
-    return {
-      answer: refusal(question, language),
-      language,
-      grounded: false,
-      mode: "llm",
-      citations: [],
-      related: passages,
-    };
-  }
-  const cited = new Set(check.used);
+  const used = new Set(cited);
   return {
-    answer: check.text,
+    answer: text,
     language,
-    grounded: check.unsupportedFigures.length === 0,
+    grounded: true,
     mode: "llm",
-    citations: passages.filter((p) => cited.has(p.n)),
-    related: passages.filter((p) => !cited.has(p.n)),
-    ...(check.unsupportedFigures.length ? { unsupportedFigures: check.unsupportedFigures } : {}),
+    citations: passages.filter((p) => used.has(p.n)),
+    related: passages.filter((p) => !used.has(p.n)),
+  };
+}
+
+/** The model's "the report does not say", in the asker's language. */
+export function modelRefusal(question: string, language: Language, passages: Citation[]): Draft {
+  return {
+    answer: refusal(question, language),
+    language,
+    grounded: false,
+    mode: "llm",
+    citations: [],
+    related: passages,
   };
 }

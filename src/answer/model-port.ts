@@ -1,6 +1,10 @@
 import type { Language } from "../text/language.js";
 import type { Citation, Turn } from "./types.js";
 
+/** What model output must not repeat of its prompts: the system prompts (instructions), and
+ * the tags that delimit the data in the user messages. */
+export type PromptEcho = { instructions: readonly string[]; tags: readonly string[] };
+
 /**
  * What the asker needs from a language model (implemented with @langchain/openai in
  * src/answer/model/). Kept as a port so that the offline path never loads a model client.
@@ -8,11 +12,18 @@ import type { Citation, Turn } from "./types.js";
 export type ModelPort = {
   /** A follow-up plus history -> a standalone question (same language as the question). */
   condense(question: string, history: Turn[], signal: AbortSignal): Promise<string>;
-  /** Stream an answer from numbered passages; yields text increments with [n] markers. */
+  /**
+   * Stream an answer from numbered passages; yields text increments with [n] markers. A
+   * reply that is not a whole completion (no finish reason: not a chat completion at all, or
+   * a stream cut short) throws ModelError("upstream"); one cut by the token limit, or with
+   * no text, throws ModelError("empty").
+   */
   answer(
     req: { question: string; language: Language; passages: Citation[] },
     signal: AbortSignal,
   ): AsyncIterable<string>;
+  /** The prompts' instructions (the answer's in this language) and tags, for the echo check. */
+  promptEcho(language: Language): PromptEcho;
 };
 
 /**

@@ -63,6 +63,11 @@ export function capLength(text: string, maxChars?: number): string {
   return `${head}…${markers}`;
 }
 
+/** A reply cut after each sentence and line break: the pieces a bot's stream carries. */
+export function replyPieces(text: string): string[] {
+  return text.split(/(?<=[。！？\n])|(?<=[.!?])(?=\s)/).filter(Boolean);
+}
+
 /**
  * The answer as a chat reply: markdown keeps the answer as it is (its [n] markers) with a
  * sources list; text is the same with numbered footnotes, for apps that render no Markdown.

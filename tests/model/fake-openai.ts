@@ -23,11 +23,24 @@ export type ChatCall = {
   closed: Promise<void>;
 };
 
+/** A reply's text, streamed in about `pieces` chunks when the client asks for a stream. */
+export type TextReply = {
+  text: string;
+  pieces?: number;
+  /** stop after this many chunks and keep the stream open */
+  hangAfter?: number;
+  /** after this many chunks, end the response without a finish reason or [DONE] */
+  cutAfter?: number;
+  /** after `after` chunks, send nothing more until `until` settles */
+  pause?: { after: number; until: Promise<void> };
+};
+
 export type ChatReply =
-  /** a reply, streamed in about `pieces` chunks when the client asks for a stream */
-  | { text: string; pieces?: number; hangAfter?: number }
+  | TextReply
   /** an error status with an OpenAI-style error body */
   | { status: number; message?: string }
+  /** a 200 (or `status`) whose body is sent as is: an HTML page, a JSON error, garbage */
+  | { raw: string; contentType: string; status?: number }
   /** accept the request and never answer */
   | { hang: true };
 
@@ -84,11 +97,7 @@ function pieces(s: string, n: number): string[] {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-async function streamReply(
-  res: ServerResponse,
-  body: ChatBody,
-  reply: { text: string; pieces?: number; hangAfter?: number },
-) {
+async function streamReply(res: ServerResponse, body: ChatBody, reply: TextReply) {
   res.writeHead(200, { "Content-Type": "text/event-stream", "Cache-Control": "no-cache" });
   const base = {
     id: "chatcmpl-fake",
@@ -104,6 +113,8 @@ async function streamReply(
   const parts = pieces(reply.text, reply.pieces ?? 4);
   for (const [i, content] of parts.entries()) {
     if (reply.hangAfter !== undefined && i >= reply.hangAfter) return; // keep the stream open
+    if (reply.cutAfter !== undefined && i >= reply.cutAfter) return void res.end();
+    if (reply.pause && i === reply.pause.after) await reply.pause.until.catch(() => {});
     await sleep(5);
     if (res.destroyed) return;
     send({ ...base, choices: [{ index: 0, delta: { content }, finish_reason: null }] });
@@ -167,6 +178,10 @@ export async function startFakeOpenAI(): Promise<FakeOpenAI> {
       chats.push(call);
       const reply = replier(call);
       if ("hang" in reply) return;
+      if ("raw" in reply) {
+        res.writeHead(reply.status ?? 200, { "Content-Type": reply.contentType });
+        return void res.end(reply.raw);
+      }
       if ("status" in reply) {
         return json(reply.status, {
           error: { message: reply.message ?? "fake failure", type: "server_error", code: null },

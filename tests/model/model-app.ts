@@ -8,6 +8,7 @@ import { type Config, loadConfig } from "../../src/config.js";
 import type { Engine } from "../../src/engine.js";
 import { createLogger } from "../../src/log.js";
 import { createApp } from "../../src/server/app.js";
+import { testApp } from "../support/engine.js";
 import { type FakeOpenAI, startFakeOpenAI } from "./fake-openai.js";
 
 export type ModelApp = {
@@ -66,16 +67,21 @@ export async function startModelApp(
 
 /**
  * A test file's model apps: the fake OpenAI server, the app against it with the brief's
- * configuration (`m`), and one app per named variant with its own env and index folder.
+ * configuration (`m`), one app per named variant with its own env and index folder, and
+ * the offline app over the same index (`offline`: what a reader gets without a model).
  * Started before the file's tests and removed after them; the fake's replies reset before
  * each test.
  */
 export function useModelApps<K extends string = never>(
   variants: Record<K, Record<string, string>> = {} as Record<K, Record<string, string>>,
 ) {
-  const apps = {} as { fake: FakeOpenAI; m: ModelApp } & Record<K, ModelApp>;
+  const apps = {} as { fake: FakeOpenAI; m: ModelApp; offline: ModelApp["app"] } & Record<
+    K,
+    ModelApp
+  >;
   const started: ModelApp[] = [];
   beforeAll(async () => {
+    apps.offline = await testApp();
     apps.fake = await startFakeOpenAI();
     apps.m = await startModelApp(apps.fake);
     started.push(apps.m);

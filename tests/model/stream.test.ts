@@ -35,29 +35,75 @@ async function readUntil(reader: ReadableStreamDefaultReader<Uint8Array>, text: 
 }
 
 describe("streaming", () => {
-  it("sends the citations, several deltas of the model's text, then the verified answer", async () => {
+  it("sends each sentence once it is checked, while the model is still writing", async () => {
+    let resume = () => {};
+    const paused = new Promise<void>((r) => {
+      resume = r;
+    });
+    const sentences = [
+      "2023年，全社会研发经费投入增长16% [{n}][9]。",
+      "技术合同成交额增长10% [{n}]。",
+      "实施关键核心技术攻关项目114个 [{n}]。",
+    ];
     apps.fake.reply((call) => {
-      const n = passageNumber(call.user, "研发经费投入增长16%");
-      return { text: `2023年，全社会研发经费投入增长16% [${n}][9]。`, pieces: 5 };
+      const n = String(passageNumber(call.user, "研发经费投入增长16%"));
+      const text = sentences.map((t) => t.replaceAll("{n}", n)).join("");
+      // the last third of the text waits until the test lets it go on
+      return { text, pieces: 3, pause: { after: 2, until: paused } };
     });
     const res = await askStream(apps.m.app, { question: RD });
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toContain("text/event-stream");
-    const events = parseSse(await res.text());
-    expect(events[0]?.event).toBe("citations");
-    expect(events.at(-1)?.event).toBe("answer");
-    const deltas = events.filter((e) => e.event === "delta");
-    expect(deltas.length).toBeGreaterThanOrEqual(3);
-    expect(events.slice(1, -1).every((e) => e.event === "delta")).toBe(true);
-
-    const streamed = deltas.map((e) => (e.data as { text: string }).text).join("");
-    expect(streamed).toContain("全社会研发经费投入增长16%");
+    const reader = res.body?.getReader();
+    if (!reader) throw new Error("no body");
+    // the first sentence goes out while the model is still writing
+    let seen = await readUntil(reader, "event: delta");
+    expect(seen).not.toContain("114个 [");
+    expect(apps.fake.chats[0]?.closedEarly).toBe(false);
+    resume();
+    const decoder = new TextDecoder();
+    for (let r = await reader.read(); !r.done; r = await reader.read()) {
+      seen += decoder.decode(r.value, { stream: true });
+    }
+    const events = parseSse(seen);
     const final = events.at(-1)?.data as AnswerBody;
-    expect(final.mode).toBe("llm");
-    expect(final.grounded).toBe(true);
-    expect(final.answer).not.toContain("[9]"); // the final answer is the verified one
-    const cited = events[0]?.data as { n: number }[];
-    expect(cited).toHaveLength(5);
+    const n = final.citations[0]?.n;
+    expect(events.map((e) => e.event)).toEqual(["citations", "delta", "delta", "delta", "answer"]);
+    expect(events.slice(1, 4).map((e) => (e.data as { text: string }).text)).toEqual([
+      `2023年，全社会研发经费投入增长16% [${n}]。`,
+      `技术合同成交额增长10% [${n}]。`,
+      `实施关键核心技术攻关项目114个 [${n}]。`,
+    ]);
+    expect(events[0]?.data as unknown[]).toHaveLength(5);
+    expect(final).toMatchObject({ mode: "llm", grounded: true });
+    expect(final.answer).toBe(
+      events
+        .slice(1, 4)
+        .map((e) => (e.data as { text: string }).text)
+        .join(""),
+    );
+  });
+
+  it("a sentence that fails after one went out: the answer starts over with the offline one", async () => {
+    apps.fake.reply((call) => {
+      const n = passageNumber(call.user, "研发经费投入增长16%");
+      return {
+        text: `全社会研发经费投入增长16% [${n}]。技术合同成交额增长99% [${n}]。`,
+        pieces: 2,
+      };
+    });
+    const body = await (await askStream(apps.m.app, { question: RD })).text();
+    const events = parseSse(body);
+    // the checked first sentence, then a new `citations` event: what follows replaces it
+    expect(events.map((e) => e.event).slice(0, 3)).toEqual(["citations", "delta", "citations"]);
+    expect((events[1]?.data as { text: string } | undefined)?.text).toMatch(
+      /^全社会研发经费投入增长16% \[\d\]。$/,
+    );
+    const offline = await (await askStream(apps.offline, { question: RD })).text();
+    expect(body.endsWith(offline)).toBe(true);
+    expect(body).not.toContain("99%");
+    const json = await (await askJson(apps.m.app, { question: RD })).text();
+    expect(json).toBe(await (await askJson(apps.offline, { question: RD })).text());
   });
 
   it("never streams the refusal token: the refusal text streams instead", async () => {

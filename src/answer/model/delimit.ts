@@ -4,6 +4,9 @@ import type { Citation, Turn } from "../types.js";
 export const HISTORY_TURNS = 8;
 export const TURN_CHARS = 1200;
 
+/** The tags the user messages below are built of. */
+export const PROMPT_TAGS = ["passages", "passage", "question", "history", "turn"] as const;
+
 /**
  * Text from a reader or the corpus, made safe to put between tags: `<`, `>` and `&` are
  * escaped as in XML, so a "</question>" typed into a question is data, not a closing tag.

@@ -1,7 +1,8 @@
 import { HumanMessage, SystemMessage } from "@langchain/core/messages";
-import { ModelError, type ModelPort } from "../model-port.js";
+import type { Language } from "../../text/language.js";
+import { ModelError, type ModelPort, type PromptEcho } from "../model-port.js";
 import { type ChatConfig, makeChatModel } from "./chat-model.js";
-import { answerInput, condenseInput } from "./delimit.js";
+import { answerInput, condenseInput, PROMPT_TAGS } from "./delimit.js";
 import { createLimiter } from "./limiter.js";
 import { answerSystem, type Prompts } from "./prompts.js";
 import { readStandalone } from "./standalone.js";
@@ -19,6 +20,13 @@ export function createOpenAIModel(chat: ChatConfig, prompts: Prompts): ModelPort
     queueLimit: chat.queueLimit,
     waitMs: chat.timeoutMs,
   });
+
+  const echo = (language: Language): PromptEcho => ({
+    instructions: [answerSystem(prompts, language), prompts.condense],
+    tags: PROMPT_TAGS,
+  });
+  // one object per language, so that the checks prepare each prompt once
+  const echoes = { zh: echo("zh"), en: echo("en") };
 
   return {
     async condense(question, history, signal) {
@@ -53,12 +61,23 @@ export function createOpenAIModel(chat: ChatConfig, prompts: Prompts): ModelPort
           signal,
           chat.timeoutMs,
         );
+        // a completion ends with a finish reason; a 200 that is not one (an HTML page, a
+        // JSON error, an SSE stream without choices) or a stream cut short never gives one
+        let finish: unknown;
+        let text = false;
         for await (const chunk of chunks) {
-          if (chunk.text) yield chunk.text;
+          finish = chunk.response_metadata?.finish_reason ?? finish;
+          if (!chunk.text) continue;
+          text = true;
+          yield chunk.text;
         }
+        if (typeof finish !== "string") throw new ModelError("upstream");
+        if (finish !== "stop" || !text) throw new ModelError("empty");
       } finally {
         release();
       }
     },
+
+    promptEcho: (language) => echoes[language],
   };
 }

@@ -6,7 +6,7 @@ import type { Draft, Turn } from "../../answer/types.js";
 import { citationJson } from "../answer-json.js";
 import { ApiError } from "../api-error.js";
 import { type AppDeps, type Env, requireEngine } from "../deps.js";
-import { renderReply } from "../render-answer.js";
+import { renderReply, replyPieces } from "../render-answer.js";
 import { requireJson, validate } from "../validate.js";
 import { MAX_QUESTION } from "./search.js";
 
@@ -132,11 +132,11 @@ export function openAiRoutes(deps: AppDeps) {
         await sse.writeSSE({ data: chunk({ role: "assistant", content: "" }, null) });
         let sent = "";
         for await (const e of asker.stream({ question, history }, controller.signal)) {
+          // A bot's stream cannot take text back, and a model answer may still give way to
+          // the offline one after its first sentences: a bot gets the settled answer, a
+          // chunk per sentence, then the footer.
           if (e.type !== "answer") continue;
-          // the verified answer is what a bot gets: stream it in pieces, then the footer
-          const text = reply(e.answer);
-          for (let i = 0; i < text.length; i += 24) {
-            const piece = text.slice(i, i + 24);
+          for (const piece of replyPieces(reply(e.answer))) {
             sent += piece;
             await sse.writeSSE({ data: chunk({ content: piece }, null) });
           }
