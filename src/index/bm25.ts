@@ -109,6 +109,11 @@ export class Bm25 implements Bm25Stats {
     return this.postings.get(term);
   }
 
+  /** Every term of the corpus. */
+  terms(): IterableIterator<string> {
+    return this.postings.keys();
+  }
+
   get size(): number {
     return this.all.size;
   }

@@ -25,6 +25,8 @@ const EN_COUNT = /\bhow many\b/i;
 export function askedUnit(question: string): Unit | undefined {
   if (/(?:多少|几)个?百分点|percentage points?/i.test(question))
     return { kind: "measure", name: "pp" };
+  // "涨了几个点": colloquial for a rate
+  if (/(?:多少|几)个点/.test(question)) return { kind: "percent" };
   const zh = question.match(ZH_ASKED)?.[1];
   if (zh) {
     if (/元|钱/.test(zh)) return { kind: "measure", name: "yuan" };

@@ -1,12 +1,13 @@
-import * as OpenCC from "opencc-js";
 import type { QueryGroup } from "../index/bm25.js";
 import { termGroups } from "../index/bm25.js";
 import type { Lexicon } from "../index/lexicon.js";
+import { normalizeQuestion } from "../question/normalize.js";
 import { detectLanguage, type Language } from "../text/language.js";
 import { FIGURE, type Figure, figureTerm, findFigures } from "../text/numbers.js";
 import type { Tokenizer } from "../text/tokenizer.js";
 import { expandSynonyms } from "./synonyms.js";
 import { translateEnglish } from "./translate.js";
+import type { Vocabulary } from "./zh-variants.js";
 
 export type AnalyzedQuery = {
   original: string;
@@ -20,7 +21,79 @@ export type AnalyzedQuery = {
   denseText: string;
 };
 
-const toSimplified = OpenCC.Converter({ from: "tw", to: "cn" });
+/** How a Chinese word's parts and variants count beside the word itself. */
+export const ZH_GROUP_WEIGHTS = {
+  /** a search-mode part of a word (高新 of 高新技术) */
+  part: 0.5,
+  /** a corpus word read the same way as an unknown word (研发 for 研法) */
+  homophone: 0.9,
+  /** a corpus word an unknown word abbreviates (保障性住房 for 保障房) */
+  expansion: 0.8,
+};
+
+/**
+ * One group per Chinese word of the question: the word, its parts, and, for a word the
+ * corpus does not have, the corpus words it may be a typo or an abbreviation of. A word
+ * and its parts are one concept, so they count once.
+ */
+function chineseGroups(text: string, tokenizer: Tokenizer, vocab?: Vocabulary): QueryGroup[] {
+  const W = ZH_GROUP_WEIGHTS;
+  const words = joinAbbreviations(
+    tokenizer.words(text).filter(([w]) => w && !FRAMING_ZH.has(w)),
+    vocab,
+  );
+  const groups = new Map<string, QueryGroup>();
+  for (const [word, ...parts] of words) {
+    if (!word) continue;
+    const seen = groups.get(word);
+    if (seen) {
+      seen.weight += 1;
+      continue;
+    }
+    const alts = new Map<string, number>([[word, 1]]);
+    const put = (t: string, p: number) => alts.set(t, Math.max(alts.get(t) ?? 0, p));
+    for (const p of parts) put(p, W.part);
+    const senses: string[][] = [];
+    if (vocab && !vocab.has(word)) {
+      for (const h of vocab.homophones(word)) put(h, W.homophone);
+      for (const phrase of vocab.expansions(word)) {
+        const terms = tokenizer.terms(phrase);
+        for (const t of terms) put(t, W.expansion);
+        if (terms.length > 1) senses.push(terms);
+      }
+    }
+    const group: QueryGroup = { weight: 1, alts: [...alts].map(([term, p]) => ({ term, p })) };
+    if (senses.length) group.senses = [[word, ...parts], ...senses];
+    groups.set(word, group);
+  }
+  return [...groups.values()];
+}
+
+/**
+ * Words jieba cut apart that people write as one abbreviation ("保障" + "房" = 保障房 for
+ * 保障性住房): two adjacent words, one of a single character, joined when the corpus lacks
+ * the joined word but has a phrase it abbreviates.
+ */
+function joinAbbreviations(words: string[][], vocab?: Vocabulary): string[][] {
+  if (!vocab) return words;
+  const out: string[][] = [];
+  for (let i = 0; i < words.length; i++) {
+    const a = words[i] as string[];
+    const b = words[i + 1];
+    const joined = b ? `${a[0]}${b[0]}` : "";
+    if (
+      b &&
+      joined.length <= 4 &&
+      ((a[0] as string).length === 1 || (b[0] as string).length === 1) &&
+      !vocab.has(joined) &&
+      vocab.expansions(joined).length
+    ) {
+      out.push([joined, ...a, ...b]);
+      i++;
+    } else out.push(a);
+  }
+  return out;
+}
 
 /** Naming the document itself: the question is about what it says, not about the report. */
 const THE_REPORT =
@@ -36,8 +109,9 @@ export function analyzeQuery(
   question: string,
   tokenizer: Tokenizer,
   lexicon?: Lexicon,
+  vocab?: Vocabulary,
 ): AnalyzedQuery {
-  const text = toSimplified(question.normalize("NFKC")).trim();
+  const text = normalizeQuestion(question);
   const language = detectLanguage(text);
   const asked = text.replace(THE_REPORT, " ");
   const figures = findFigures(asked);
@@ -48,10 +122,7 @@ export function analyzeQuery(
   const rest = stripped.replace(LATIN_RUN, " ");
   const groups = [
     ...termGroups(figures.map(figureTerm)),
-    ...expandSynonyms(
-      termGroups(tokenizer.terms(rest).filter((t) => !FRAMING_ZH.has(t))),
-      tokenizer,
-    ),
+    ...expandSynonyms(chineseGroups(rest, tokenizer, vocab), tokenizer),
   ];
   const translated = latin ? translateEnglish(latin, lexicon) : undefined;
   if (translated) groups.push(...translated.groups);

@@ -6,6 +6,7 @@ import type { Passage } from "../ingest/types.js";
 import { type AnalyzedQuery, analyzeQuery } from "./analyze-query.js";
 import { denseInScope } from "./dense-scope.js";
 import { countIn } from "./scope-ranges.js";
+import { vocabulary } from "./zh-variants.js";
 
 export type Hit = {
   passage: Passage;
@@ -52,6 +53,11 @@ export function createSearcher(index: LoadedIndex, opts: SearchOptions = {}): Se
   const lexicon = index.extras[FILES.lexicon] as Lexicon | undefined;
   const embeddings = index.vectors.embeddings;
   const count = index.passages.length;
+  const vocab = vocabulary(
+    () => index.bm25.terms(),
+    (t) => index.bm25.df(t),
+    () => index.docs.map((d) => d.text),
+  );
 
   const dims = index.manifest.dimensions;
   /**
@@ -84,7 +90,7 @@ export function createSearcher(index: LoadedIndex, opts: SearchOptions = {}): Se
   };
 
   return async (question, k, scope) => {
-    const query = analyzeQuery(question, index.tokenizer, lexicon);
+    const query = analyzeQuery(question, index.tokenizer, lexicon, vocab);
     const size = scope ? countIn(scope) : count;
     const n = Math.min(depth, size);
     const lexical = (scope ? index.bm25.view(scope) : index.bm25).search(query.groups, n);

@@ -81,14 +81,14 @@ export async function compareAnswer(
       : `${win.evidence.span.text} [1]；${lose.evidence.span.text} [2]`;
   if (reading.language === "zh") {
     const adj = smaller ? "更小" : "更大";
-    const yes = reading.kind === "yesno" ? (aWins ? "是的。" : "不是。") : "";
+    const yes = reading.kind === "yesno" ? (aWins ? "是的，" : "不是，") : "";
     return {
       text: `${yes}${win.words}${adj}：${fw.raw}，${lose.words}为${fl.raw}。${doc ? according(doc, "zh") : ""}${quotes}。`,
       citations,
     };
   }
   const adj = smaller ? "smaller" : "larger";
-  const yes = reading.kind === "yesno" ? (aWins ? "Yes. " : "No. ") : "";
+  const yes = reading.kind === "yesno" ? (aWins ? "Yes — " : "No — ") : "";
   const inSpan = (s: Side, f: typeof fw) =>
     figureInEnglish(s.evidence.span.text, { ...f, index: s.evidence.span.text.indexOf(f.raw) });
   const we = inSpan(win, fw);

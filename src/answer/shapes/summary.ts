@@ -151,8 +151,8 @@ export function summaryAnswer(
   const items = chosen.map((p) => {
     const glosses = glossFigures(p.span.text);
     const gloss = glosses.length ? `${glosses.join("; ")}: ` : "";
-    return `• ${gloss}“${shorten(p.span.text, W.maxChars)}” [${numberOf(p.passage)}]`;
+    return `${gloss}“${shorten(p.span.text, W.maxChars)}” [${numberOf(p.passage)}]`;
   });
-  const lead = `${doc ? according(doc, "en", en) : ""}${topic ? `on ${topic}` : "the report"}${when}${heading ? ` (section “${heading}”)` : ""}, the report says:`;
-  return { text: `${sentenceCase(lead)}\n${items.join("\n")}`, citations };
+  const lead = `${doc ? according(doc, "en", en) : ""}${topic ? `on ${topic}` : "the report"}${when}${heading ? ` (section “${heading}”)` : ""}: `;
+  return { text: `${sentenceCase(lead)}${items.join("; ")}.`, citations };
 }

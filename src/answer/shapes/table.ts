@@ -90,8 +90,12 @@ export async function tableAnswer(
   }
   const verdict = verdictLine(reading, shown, zh);
   const head = zh
-    ? `${shown.length}份报告${keep ? "符合条件" : "的情况"}：`
-    : `${shown.length} report${shown.length > 1 ? "s" : ""}${keep ? " meet the condition" : ""}:`;
+    ? keep
+      ? "符合条件的报告："
+      : "各报告的情况："
+    : keep
+      ? "Reports that meet the condition:"
+      : "By report:";
   return { text: `${verdict}${head}\n${lines.join("\n")}`, citations, table };
 }
 

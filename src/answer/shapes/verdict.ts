@@ -85,7 +85,7 @@ export function verdictAnswer(
   const quote = v.evidence.span.text;
   const citations = [citationOf(v.evidence.hit, 1, ctx)];
   if (reading.language === "zh") {
-    const head = v.yes ? "是的。" : "不是。";
+    const head = v.yes ? "是的，" : "不是，";
     const src = doc ? `${according(doc, "zh")}${when(doc, p.part, quote, "zh")}` : "";
     return { text: `${head}${src}${quote} [1]。`, citations };
   }
@@ -98,7 +98,7 @@ export function verdictAnswer(
   const says = glosses.length ? glosses.join("; ") : "this";
   const instead = !v.yes && asked ? `, not ${englishFigure(asked)}` : "";
   const text = v.yes
-    ? `Yes. ${src}, ${reading.subject.topic ? `${reading.subject.topic} ` : ""}${at ? `${at}: ` : ""}${says} [1] (“${quote}”).`
-    : `No. ${src}, ${reading.subject.topic ? `${reading.subject.topic} ` : ""}${at ? `${at}: ` : ""}${says}${instead} [1] (“${quote}”).`;
+    ? `Yes — ${src.charAt(0).toLowerCase()}${src.slice(1)}, ${reading.subject.topic ? `${reading.subject.topic} ` : ""}${at ? `${at}: ` : ""}${says} [1] (“${quote}”).`
+    : `No — ${src.charAt(0).toLowerCase()}${src.slice(1)}, ${reading.subject.topic ? `${reading.subject.topic} ` : ""}${at ? `${at}: ` : ""}${says}${instead} [1] (“${quote}”).`;
   return { text, citations };
 }
