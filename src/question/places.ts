@@ -68,6 +68,12 @@ export function placeIndex(docs: { doc: string; meta: DocMeta }[]): PlaceIndex {
   return { places, ofDoc, zhNames, enNames };
 }
 
+/** Does the corpus have a report about this place? */
+export const hasReport = (index: PlaceIndex, place: Place): boolean => {
+  for (const p of index.ofDoc.values()) if (p === place) return true;
+  return false;
+};
+
 /** A place named in a question, with where its name sits. */
 export type PlaceMention = { place: Place; start: number; end: number; text: string };
 
@@ -92,8 +98,11 @@ export function findPlaces(text: string, index: PlaceIndex): PlaceMention[] {
   for (const [re, place] of index.enNames) {
     if (place === NATION) continue;
     const m = re.exec(text);
-    if (m && !taken(m.index, m.index + m[0].length))
-      found.push({ place, start: m.index, end: m.index + m[0].length, text: m[0] });
+    if (!m) continue;
+    const end = m.index + m[0].length;
+    // "Chengdu-Chongqing economic circle": a place in a hyphenated name is part of the name
+    if (text[m.index - 1] === "-" || text[end] === "-") continue;
+    if (!taken(m.index, end)) found.push({ place, start: m.index, end, text: m[0] });
   }
   return found.sort((a, b) => a.start - b.start);
 }

@@ -5,7 +5,7 @@ import { askedUnit } from "./answer-type.js";
 import { FOLLOW_UP_LEAD, looksLikeFollowUp, PRONOUNS, previousTurn } from "./follow-up.js";
 import { asksNumber, type Kind, questionKind } from "./kind.js";
 import { normalizeQuestion } from "./normalize.js";
-import { findPlaces, nationCue, type PlaceIndex, provinceCue } from "./places.js";
+import { findPlaces, hasReport, nationCue, type PlaceIndex, provinceCue } from "./places.js";
 import { subjectOf } from "./subject.js";
 import type { Reading, Scope, Turn } from "./types.js";
 import { arabicYears, explicitYears, partCue, relativeYear } from "./years.js";
@@ -61,7 +61,11 @@ function readAlone(question: string, ctx: ReadContext): Parts {
     direction: askedDirection(text),
     figures,
     scope,
-    subject: subjectOf(text, mentions),
+    // a place with a report sets the scope; one without stays a word of the question
+    subject: subjectOf(
+      text,
+      mentions.filter((m) => hasReport(ctx.places, m.place)),
+    ),
   };
 }
 

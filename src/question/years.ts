@@ -67,7 +67,7 @@ const PROBLEMS_EN =
 const PLAN =
   /打算|计划|准备|将要|(?<![已])将(?!近)|要做|要干|怎么干|目标|预期|安排|部署|重点任务|力争|\bwill\b|\bplans?\b|\bplanned\b|\bplanning\b|\btargets?\b|\baims?\b|\bgoals?\b|\bgoing to\b|\bintends?\b|\bexpects?\b|\bexpected\b|\bpriorit(?:y|ies)\b|\bupcoming\b/i;
 const REVIEW =
-  /过去|已经|取得|完成了|成效|成绩|成果|做了|干了|搞了|办了|实现了|达到了|增长了|下降了|提高了|建成了|举办了|有没有完成|\bdid\b|\bwas\b|\bwere\b|\bhad\b|\bhas been\b|\bhave been\b|\bachiev(?:e|ed|ements?)\b|\baccomplish(?:ed|ments?)\b|\bresults?\b|\bso far\b|\bmanaged\b|\bdone\b|\bheld\b|\bhosted\b|\bbuilt\b/i;
+  /过去|已经|取得|得(?:咋样|怎么样|如何|怎样)|进展|完成了|成效|成绩|成果|做了|干了|搞了|办了|实现了|达到了|增长了|下降了|提高了|建成了|举办了|有没有完成|\bdid\b|\bwas\b|\bwere\b|\bhad\b|\bhas been\b|\bhave been\b|\bachiev(?:e|ed|ements?)\b|\baccomplish(?:ed|ments?)\b|\bresults?\b|\bso far\b|\bmanaged\b|\bdone\b|\bheld\b|\bhosted\b|\bbuilt\b/i;
 
 /** The part the question's wording points to; a problems question wins over the rest. */
 export function partCue(text: string, relative: RelativeYear | undefined): PartCue | undefined {

@@ -10,60 +10,69 @@ export type SectionNode = { doc: string; path: string[]; score: number };
 
 /**
  * How the section an open question is about is chosen (tuning part of the eval set):
- * retrieved passages vote for the sections they sit in, by rank; a heading that holds the
- * question's words counts on its own, since a topic's lead sentence names it.
+ * retrieved passages vote for the sections they sit in with their retrieval scores, a
+ * section's votes count per square root of its size (a large section collects votes by
+ * being large), and a heading that holds the question's words counts on its own.
  */
 export const SECTION_WEIGHTS = {
-  /** a hit's vote: 1 / (rank + rankOffset) */
-  rankOffset: 1,
   /** the share of the question's weight in a heading, times this */
-  heading: 1.5,
+  heading: 1,
   /** a deeper node wins a tie (a lead-sentence topic over its numbered section) */
-  depth: 0.05,
+  depth: 0.02,
 };
 
 const key = (doc: string, path: string[]) => `${doc}\u0000${path.join("\u0001")}`;
 
+/** A heading that names nothing ("（一）" of an excerpt whose heading was cut off). */
+const bare = (heading: string) =>
+  !/[\u3400-\u9fff]{2}/.test(heading.replace(/^[（(][一二三四五六七八九十\d]+[）)]/, ""));
+
+const within = (path: string[], section: string[]) => path.every((s, i) => section[i] === s);
+
 /**
- * The section the question is about: among the sections of the top passages (a numbered
- * section, or a lead-sentence topic inside one), the one whose passages rank high and whose
- * heading holds the question's words.
+ * The section the question is about: among the sections of the top passages (a part, a
+ * numbered section, or a lead-sentence topic inside one), the one whose passages rank
+ * high for their number and whose heading holds the question's words.
  */
 export function sectionTopic(
   hits: Hit[],
   weighted: WeightedGroup[],
   tokenizer: Tokenizer,
+  passages: Passage[],
+  ranges: readonly Range[],
 ): SectionNode | undefined {
   const W = SECTION_WEIGHTS;
-  const nodes = new Map<string, SectionNode>();
-  hits.forEach((h, rank) => {
+  const nodes = new Map<string, { node: SectionNode; votes: number; heading: number }>();
+  for (const h of hits) {
     const section = h.passage.section;
-    for (let depth = Math.min(2, section.length); depth <= section.length; depth++) {
-      if (depth === 0) continue;
+    for (let depth = 1; depth <= section.length; depth++) {
       const path = section.slice(0, depth);
+      const heading = path[path.length - 1] as string;
+      if (bare(heading)) continue;
       const k = key(h.passage.doc, path);
-      let node = nodes.get(k);
-      if (!node) {
-        const heading = path[path.length - 1] as string;
+      let n = nodes.get(k);
+      if (!n) {
         const share = coverage(weighted, termSet(tokenizer, heading)).share;
-        node = { doc: h.passage.doc, path, score: W.heading * share + W.depth * depth };
-        nodes.set(k, node);
+        n = { node: { doc: h.passage.doc, path, score: 0 }, votes: 0, heading: share };
+        nodes.set(k, n);
       }
-      node.score += 1 / (rank + W.rankOffset);
+      n.votes += h.score;
     }
-  });
+  }
   let best: SectionNode | undefined;
-  for (const n of nodes.values()) if (!best || n.score > best.score) best = n;
+  for (const n of nodes.values()) {
+    const size = sectionPassages(passages, ranges, n.node).length || 1;
+    n.node.score = n.votes / Math.sqrt(size) + W.heading * n.heading + W.depth * n.node.path.length;
+    if (!best || n.node.score > best.score) best = n.node;
+  }
   return best;
 }
-
-const within = (path: string[], section: string[]) => path.every((s, i) => section[i] === s);
 
 /** The passages of a section (its sub-sections' too) that lie in the ranges searched, in order. */
 export function sectionPassages(
   passages: Passage[],
   ranges: readonly Range[],
-  node: SectionNode,
+  node: Pick<SectionNode, "doc" | "path">,
 ): Passage[] {
   const out: Passage[] = [];
   for (const [from, to] of ranges) {

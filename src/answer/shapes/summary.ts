@@ -1,5 +1,7 @@
+import type { Range } from "../../index/bm25.js";
 import type { Passage } from "../../ingest/types.js";
 import type { Reading } from "../../question/types.js";
+import type { Hit } from "../../retrieve/hybrid-search.js";
 import { findFigures } from "../../text/numbers.js";
 import { bare, clauses, type Span, sentences } from "../clauses.js";
 import { type AnswerContext, citationOf, type Retrieved } from "../context.js";
@@ -10,7 +12,7 @@ import { weightedQuery } from "../pick-evidence.js";
 import { partYears, yearsText } from "../report-name.js";
 import { termSet } from "../term-set.js";
 import type { Citation } from "../types.js";
-import { sectionPassages, sectionTopic } from "./section-topic.js";
+import { type SectionNode, sectionPassages, sectionTopic } from "./section-topic.js";
 
 /**
  * How an open answer picks its points (tuning part of the eval set): clauses of the
@@ -18,15 +20,12 @@ import { sectionPassages, sectionTopic } from "./section-topic.js";
  * (a quoted name, a project, an event), and lose for being a heading or a bare slogan.
  */
 export const SUMMARY_WEIGHTS = {
-  /** the share of the question's weight a clause holds, times this */
-  subject: 2,
-  figure: 1,
-  named: 0.6,
+  /** per point already taken from the same sentence */
+  sameSentence: 0.35,
   /** points given at most and at least */
   maxPoints: 6,
   minPoints: 2,
-  /** a point below this score is left out once minPoints are in */
-  minScore: 0.5,
+
   /** the longest point, in characters; longer clauses are cut at a comma */
   maxChars: 70,
   /** the least share of the question's weight the chosen section must hold overall */
@@ -36,7 +35,31 @@ export const SUMMARY_WEIGHTS = {
 const NAMED =
   /“[^”]{2,20}”|《[^》]{2,20}》|[\u4e00-\u9fff]{2,12}(?:大会|博览会|论坛|峰会|赛事|运动会|大运会|项目|工程|基地|平台|园区|中心|公园|铁路|机场|线|枢纽|计划|行动|示范区|试验区|改革|基金|政策)/;
 
-type Point = { passage: Passage; span: Span; score: number; order: number };
+/**
+ * How a point scores, by the kind of question: an open question wants the section's facts
+ * (figures, named things, its first clauses); a list question the clauses that name the
+ * things asked for, wherever the top passages have them; a problems question the
+ * shortcomings themselves, in order. A point below minScore is left out once minPoints are in.
+ */
+export const POINT_WEIGHTS = {
+  open: { subject: 0.8, figure: 1, named: 0.5, early: 0.3, minScore: 0.5 },
+  list: { subject: 2, figure: 0.3, named: 0.8, early: 0, minScore: 1 },
+  problems: { subject: 1, figure: 0, named: 0, early: 0.2, minScore: 0 },
+};
+type Mode = keyof typeof POINT_WEIGHTS;
+
+/** The words that frame a problems question ("哪些不足", "what problems"), not its topic. */
+const PROBLEM_WORDS = /问题|不足|短板|困难|挑战|差距|弱项|薄弱|短处/;
+
+type Point = { passage: Passage; span: Span; score: number; order: number; sentence: number };
+
+/** A figure that counts: not a year, not inside a quoted name ("1+1+6"政策体系). */
+const hasOwnFigure = (t: string) =>
+  findFigures(t.replace(/“[^”]*”|《[^》]*》/g, " ")).some(
+    (f) =>
+      !(f.value >= 1900 && f.value <= 2100 && !f.percent) &&
+      !f.raw.match(/^[一二三四五六七八九十]+$/),
+  );
 
 /** The clauses of a section that carry its facts, best first. */
 function points(
@@ -44,36 +67,68 @@ function points(
   weighted: WeightedGroup[],
   ctx: AnswerContext,
   heading: string,
+  mode: Mode,
 ): Point[] {
-  const W = SUMMARY_WEIGHTS;
+  const W = POINT_WEIGHTS[mode];
   const out: Point[] = [];
   let order = 0;
+  let sentenceNo = 0;
+  let last = "";
   for (const p of passages) {
+    const topic = p.section[p.section.length - 1] ?? "";
+    if (topic !== last) sentenceNo = 0;
+    last = topic;
     for (const sentence of sentences(p.text)) {
       const text = sentence.text.trim();
+      sentenceNo++;
       // a lead sentence that only names the topic, or a heading, is not a point
       if (bare(text) === heading || text.length <= heading.length + 2) continue;
+      let clauseNo = 0;
       for (const clause of clauses(sentence)) {
         const t = bare(clause.text);
-        if (t.length < 4) continue;
-        if (bare(t) === heading) continue;
+        if (t.length < 4 || t === heading || t === bare(topic)) continue;
+        clauseNo++;
         const share = coverage(weighted, termSet(ctx.index.tokenizer, t)).share;
-        const hasFigure = findFigures(t).some(
-          (f) => !(f.value >= 1900 && f.value <= 2100 && !f.percent),
-        );
+        const early = sentenceNo <= 2 && clauseNo <= 3 ? W.early : 0;
         const score =
-          W.subject * share + (hasFigure ? W.figure : 0) + (NAMED.test(t) ? W.named : 0);
+          W.subject * share +
+          (hasOwnFigure(t) ? W.figure : 0) +
+          (NAMED.test(t) ? W.named : 0) +
+          early;
         const start = clause.start + clause.text.indexOf(t);
         out.push({
           passage: p,
           span: { text: t, start, end: start + t.length },
           score,
           order: order++,
+          sentence: order - clauseNo,
         });
       }
     }
   }
   return out.sort((a, b) => b.score - a.score || a.order - b.order);
+}
+
+/**
+ * Where the points come from: an open question's section; a list question's top passages
+ * (the things asked for may sit in several sections); a problems question's shortcomings
+ * paragraph (the scope holds only that part) of the best-matching report.
+ */
+function pool(
+  mode: Mode,
+  node: SectionNode | undefined,
+  hits: Hit[],
+  ranges: readonly Range[],
+  ctx: AnswerContext,
+): Passage[] {
+  if (mode === "open" && node) return sectionPassages(ctx.index.passages, ranges, node);
+  if (mode === "problems") {
+    const doc = hits[0]?.passage.doc;
+    return sectionPassages(ctx.index.passages, ranges, { doc: doc ?? "", path: [] });
+  }
+  const top = hits.slice(0, mode === "list" ? 6 : 2).map((h) => h.passage);
+  const at = (p: Passage) => ctx.index.byId.get(p.id) ?? 0;
+  return top.sort((a, b) => at(a) - at(b));
 }
 
 /** Cut a long clause at a comma or 、 within the limit. */
@@ -97,26 +152,43 @@ export function summaryAnswer(
   const { result, ranges, stats } = retrieved;
   const hits = result.hits;
   if (!hits.length) return undefined;
-  const weighted = weightedQuery(result.query, stats);
-  const node = sectionTopic(hits, weighted, ctx.index.tokenizer);
-  const passages = node
-    ? sectionPassages(ctx.index.passages, ranges, node)
-    : hits.slice(0, 2).map((h) => h.passage);
+  const mode: Mode =
+    reading.kind === "list" ? "list" : reading.kind === "problems" ? "problems" : "open";
+  const weighted = weightedQuery(result.query, stats).filter(
+    (g) => mode !== "problems" || ![...g.terms].some((t) => PROBLEM_WORDS.test(t)),
+  );
+  const node =
+    mode === "open"
+      ? sectionTopic(hits, weighted, ctx.index.tokenizer, ctx.index.passages, ranges)
+      : undefined;
+  const passages = pool(mode, node, hits, ranges, ctx);
   const heading = node?.path[node.path.length - 1] ?? "";
-  const all = points(passages, weighted, ctx, heading);
-  // the section must hold the question's words, across its heading and chosen points
+  const all = points(passages, weighted, ctx, heading, mode);
+  const minScore = POINT_WEIGHTS[mode].minScore;
+  // greedily the best point, each later one from the same sentence counting a little less
   const chosen: Point[] = [];
-  for (const p of all) {
-    if (chosen.length >= W.maxPoints) break;
-    if (chosen.length >= W.minPoints && p.score < W.minScore) break;
-    chosen.push(p);
+  const left = [...all];
+  while (left.length && chosen.length < W.maxPoints) {
+    let bestAt = 0;
+    let bestScore = Number.NEGATIVE_INFINITY;
+    left.forEach((p, i) => {
+      const same = chosen.filter((c) => c.sentence === p.sentence).length;
+      const s = p.score - W.sameSentence * same;
+      if (s > bestScore) {
+        bestScore = s;
+        bestAt = i;
+      }
+    });
+    if (chosen.length >= W.minPoints && bestScore < minScore) break;
+    chosen.push(...left.splice(bestAt, 1));
   }
   if (!chosen.length) return undefined;
   const covered = new Set<string>([
     ...termSet(ctx.index.tokenizer, node?.path.slice(1).join(" ") ?? ""),
     ...chosen.flatMap((p) => [...termSet(ctx.index.tokenizer, p.span.text)]),
   ]);
-  if (coverage(weighted, covered).share < W.minShare[reading.language]) return undefined;
+  if (weighted.length && coverage(weighted, covered).share < W.minShare[reading.language])
+    return undefined;
   chosen.sort((a, b) => a.order - b.order);
 
   const citations: Citation[] = [];
