@@ -58,9 +58,11 @@ export async function answerOffline(
   reading: Reading,
   retrieved: Retrieved,
   ctx: AnswerContext,
+  /** how many retrieved passages the answer lists as related */
+  k = 5,
 ): Promise<Draft> {
   const language = reading.language;
-  const related = retrieved.result.hits.map((h, i) => citationOf(h, i + 1, ctx));
+  const related = retrieved.result.hits.slice(0, k).map((h, i) => citationOf(h, i + 1, ctx));
   const refuse = (): Draft => ({
     answer: refusal(reading.question, language, retrieved.scope, {
       docs: ctx.index.docs,

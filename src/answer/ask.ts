@@ -37,6 +37,9 @@ export type AskerOptions = {
   cacheSize?: number;
 };
 
+/** Passages an offline answer weighs, at least: the answer may sit a little below the top k. */
+export const ANSWER_DEPTH = 8;
+
 /** Where an offline answer is remembered: the whole input it is a function of. */
 const cacheKey = (input: AskInput, k: number) =>
   JSON.stringify([
@@ -67,8 +70,10 @@ export function createAsker(ctx: AnswerContext, opts: AskerOptions = {}): Asker 
     const hit = cache?.get(key);
     if (hit) return hit;
     const reading = read(input);
-    const retrieved = await retrieveFor(reading, ctx, k, { docs: input.docs });
-    const draft = await answerOffline(reading, retrieved, ctx);
+    const retrieved = await retrieveFor(reading, ctx, Math.max(k, ANSWER_DEPTH), {
+      docs: input.docs,
+    });
+    const draft = await answerOffline(reading, retrieved, ctx, k);
     cache?.set(key, draft);
     return draft;
   }
@@ -87,7 +92,7 @@ export function createAsker(ctx: AnswerContext, opts: AskerOptions = {}): Asker 
       const passages = retrieved.result.hits.map((h, i) => citationOf(h, i + 1, ctx));
       return { retrieved, passages };
     },
-    offline: (reading, retrieved) => answerOffline(reading, retrieved, ctx),
+    offline: (reading, retrieved) => answerOffline(reading, retrieved, ctx, k),
   });
 
   async function* stream(

@@ -7,12 +7,37 @@ const GENERAL_MEDIAN = 9;
 /** A group that is only a figure ("16%", "13000"): matched by figure checks, not by words. */
 export const isFigureGroup = (g: QueryGroup) => g.alts.every((a) => /^[\d.]+%?$/.test(a.term));
 
-/** A query group with its corpus weight: how much matching it says. */
-export type WeightedGroup = { group: QueryGroup; idf: number; terms: Set<string> };
+/**
+ * A query group with its corpus weight: how much matching it says; whether the scope has
+ * it at all; and whether it is generic (a verb of change, a measure word: 增长, 规模, 数量),
+ * which says how a figure moved, not what it is about.
+ */
+export type WeightedGroup = {
+  group: QueryGroup;
+  idf: number;
+  terms: Set<string>;
+  present: boolean;
+  generic: boolean;
+};
+
+/** Words that say how much or how a thing moved, not which thing: never a figure's subject. */
+const GENERIC = new Set(
+  "增长 增加 下降 减少 提高 提升 上升 降低 增速 增幅 涨幅 降幅 增长率 规模 数量 总量 总额 总数 数 水平 情况 发展 建设 推进 加强 加快 实现 完成 达到 达 超过 突破 新增 累计 全年 全市 全省 全国 一共 总共 目前 现在 主要 重点 工作 有关 相关 多少 是 有 年 涨 降 多 高 大 快".split(
+    " ",
+  ),
+);
+
+/**
+ * How much the words a report never uses count against an answer (tuning part of the eval
+ * set): people ask in their own words ("一天" for 日均, "盘子" for 规模), so an absent word
+ * is a sign, not a verdict, and weighs this share of what its rarity would give it.
+ */
+export const ABSENT_WORDS = { weight: 0.4 };
 
 /**
  * Weigh each group of a query by its inverse document frequency. A group the corpus
- * never mentions gets the highest weight: a question about something the report lacks.
+ * never mentions weighs as a rare word, times ABSENT_WORDS.weight: a question about
+ * something the report may lack.
  */
 export function weighGroups(groups: QueryGroup[], bm25: Bm25Stats): WeightedGroup[] {
   const maxIdf = bm25.idf(0);
@@ -30,13 +55,16 @@ export function weighGroups(groups: QueryGroup[], bm25: Bm25Stats): WeightedGrou
         general === undefined ? bm25.idf(df) : Math.sqrt(bm25.idf(df) * (general / GENERAL_MEDIAN));
     // a real word the report never uses ("市长") says the report lacks the answer;
     // a fragment jieba made up from an unknown phrase ("率为") says little
-    else if (general !== undefined) idf = Math.sqrt(maxIdf * (general / GENERAL_MEDIAN));
+    else if (general !== undefined)
+      idf = ABSENT_WORDS.weight * Math.sqrt(maxIdf * (general / GENERAL_MEDIAN));
     // an English word the lexicon has no sense for: a strong sign, though not a verdict
-    else idf = /[\u3400-\u9fff]/.test(head) ? 0.5 : maxIdf / 2;
+    else idf = /[\u3400-\u9fff]/.test(head) ? 0.5 : (ABSENT_WORDS.weight * maxIdf) / 2;
     return {
       group,
       idf: group.weight * idf,
       terms: new Set(group.alts.map((a) => a.term)),
+      present: df > 0,
+      generic: GENERIC.has(head),
     };
   });
 }

@@ -55,8 +55,14 @@ export const EVIDENCE_WEIGHTS = {
   /** a rank question: a clause that names a rank, or does not */
   ranked: 0.35,
   unranked: -0.1,
-  /** the share of the clause's matched weight the figure's own subject must hold */
-  attachMin: 0.5,
+  /**
+   * the share of the question's content words (present in the scope, generic words aside)
+   * that a figure's own subject must hold: "GDP" is not answered by 单位地区生产总值能耗
+   * (whose figure belongs to 能耗), nor "旅游收入" by 休闲农业…营业收入
+   */
+  attachMin: 0.35,
+  /** and the share of the clause's own match that must sit in the figure's subject */
+  attachOwn: 0.5,
   /** per place down the retrieval ranking */
   rankDecay: 0.02,
 };
@@ -94,6 +100,7 @@ export function pickEvidence(
   const W = EVIDENCE_WEIGHTS;
   const weighted = weightedQuery(query, ctx.stats);
   const total = weighted.reduce((s, g) => s + g.idf, 0) || 1;
+  const content = weighted.filter((g) => g.present && !g.generic);
   // figures the question names ("over 200 million", "16%"), years aside
   const named = query.figures.filter((f) => f.value > 0 && (f.percent || !isYearLike(f)));
   const candidates: Candidate[] = [];
@@ -112,11 +119,18 @@ export function pickEvidence(
             !(need.direction && f.direction && f.direction !== need.direction) &&
             (!asked || unitFits(asked, unitAfter(clause.span.text, f))),
         );
-        // a figure belongs to the question when its own subject holds the clause's match
+        // a figure belongs to the question when its own subject holds the question's content
         const attached = admissible
-          .map((f) => ({ f, m: coverage(weighted, f.subject).matched }))
-          .filter((a) => own.matched === 0 || a.m >= W.attachMin * own.matched)
-          .sort((a, b) => b.m - a.m)
+          .map((f) => ({
+            f,
+            share: content.length ? coverage(content, f.subject).share : 0,
+            own: coverage(weighted, f.subject).matched,
+          }))
+          .filter(
+            (a) =>
+              a.share >= W.attachMin && (own.matched === 0 || a.own >= W.attachOwn * own.matched),
+          )
+          .sort((a, b) => b.share - a.share)
           .map((a) => a.f);
         const figures = need.figure ? attached : admissible;
         let score = (own.matched + W.sentenceShare * (inSentence.matched - own.matched)) / total;

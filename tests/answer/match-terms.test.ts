@@ -6,6 +6,8 @@ const weighted = (group: QueryGroup, idf = 1): WeightedGroup => ({
   group,
   idf,
   terms: new Set(group.alts.map((a) => a.term)),
+  present: true,
+  generic: false,
 });
 const alts = (...terms: string[]) => terms.map((term) => ({ term, p: 1 }));
 
