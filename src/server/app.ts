@@ -1,6 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { Hono } from "hono";
 import { secureHeaders } from "hono/secure-headers";
+import { allowedMethods } from "./allowed-methods.js";
+import { ApiError } from "./api-error.js";
 import { requireKey } from "./auth.js";
 import { limitBody } from "./body-limit.js";
 import { corsFor } from "./cors.js";
@@ -15,6 +17,9 @@ import { healthRoutes } from "./routes/health.js";
 import { openAiRoutes } from "./routes/openai-compat.js";
 import { searchRoutes } from "./routes/search.js";
 import { widgetRoutes } from "./widget-routes.js";
+
+/** The paths behind CORS, keys and limits (and so answering OPTIONS preflights). */
+const GUARDED = ["/api/*", "/v1/*"];
 
 /** The whole HTTP surface, built from its dependencies; listening is main.ts's job. */
 export function createApp(deps: AppDeps) {
@@ -42,7 +47,7 @@ export function createApp(deps: AppDeps) {
     requestTimeout(config.requestTimeoutMs),
     limitBody(config.bodyLimitBytes),
   ];
-  for (const path of ["/api/*", "/v1/*"]) app.use(path, ...guards);
+  for (const path of GUARDED) app.use(path, ...guards);
 
   app.route("/", healthRoutes(deps));
   app.route("/api/search", searchRoutes(deps));
@@ -54,12 +59,23 @@ export function createApp(deps: AppDeps) {
   }
   app.route("/api", corpusRoutes(deps));
 
-  app.notFound((c) =>
-    c.json(
-      { error: { code: "not_found", message: `no route for ${c.req.method} ${c.req.path}` } },
-      404,
-    ),
-  );
-  app.onError(onError(log));
+  const allowed = allowedMethods(() => app.routes);
+  const handleError = onError(log);
+  app.notFound((c) => {
+    const allow = allowed(c.req.path);
+    if (allow.length === 0)
+      return handleError(
+        new ApiError(404, "not_found", `no route for ${c.req.method} ${c.req.path}`),
+        c,
+      );
+    if (/^\/(api|v1)\//.test(c.req.path)) allow.push("OPTIONS");
+    return handleError(
+      new ApiError(405, "method_not_allowed", `${c.req.path} answers ${allow.join(", ")}`, {
+        Allow: allow.join(", "),
+      }),
+      c,
+    );
+  });
+  app.onError(handleError);
   return app;
 }

@@ -1,3 +1,4 @@
+import type { HttpBindings } from "@hono/node-server";
 import type { Context } from "hono";
 import type { Config } from "../config.js";
 import type { Engine } from "../engine.js";
@@ -23,5 +24,9 @@ export function requireEngine(deps: AppDeps): Engine {
   return engine;
 }
 
-export type Env = { Variables: { requestId: string; client?: string } };
+export type Env = {
+  /** the Node request and response; absent for in-process requests (tests) */
+  Bindings: Partial<HttpBindings>;
+  Variables: { requestId: string; client?: string };
+};
 export type Ctx = Context<Env>;
