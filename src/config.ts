@@ -37,6 +37,7 @@ const schema = z.object({
   ),
   WIDGET_KEY: optional(z.string().min(16)),
   RATE_LIMIT_PER_MINUTE: optional(z.coerce.number().int().min(0)),
+  WIDGET_RATE_LIMIT_PER_MINUTE: optional(z.coerce.number().int().min(0)),
   REQUEST_TIMEOUT_MS: optional(z.coerce.number().int().positive()),
   ANSWER_CACHE_SIZE: optional(z.coerce.number().int().min(0)),
 });
@@ -51,10 +52,15 @@ export type Config = {
   logLevel: "debug" | "info" | "warn" | "error" | "silent";
   /** when non-empty, /api/* and /v1/* need `Authorization: Bearer <one of these>` */
   apiKeys: string[];
-  /** a key for the widget's page, accepted only from CORS_ORIGINS (and the page itself) */
+  /**
+   * the widget's key: public (it is in the page), so it reaches only what the widget needs
+   * (ask, cite, passages, documents), only from CORS_ORIGINS and the page itself
+   */
   widgetKey?: string;
-  /** requests a minute per key (or per client address without keys); 0 = no limit */
+  /** requests a minute per API key (or per client address without keys); 0 = no limit */
   rateLimitPerMinute: number;
+  /** requests a minute per client address with the widget's key; 0 = no limit */
+  widgetRateLimitPerMinute: number;
   requestTimeoutMs: number;
   /** offline answers kept in memory for repeated questions; 0 = none */
   answerCacheSize: number;
@@ -95,6 +101,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (e.EMBEDDINGS === "openai" && !apiKey) {
     throw new ConfigError("invalid environment: EMBEDDINGS=openai needs OPENAI_API_KEY");
   }
+  if (e.WIDGET_KEY && !e.API_KEYS?.length) {
+    // without API keys the service is open: a widget key would suggest otherwise
+    throw new ConfigError("invalid environment: WIDGET_KEY needs API_KEYS (keys are off without)");
+  }
   return {
     port: e.PORT ?? 8787,
     host: e.HOST ?? "127.0.0.1",
@@ -106,6 +116,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     apiKeys: e.API_KEYS ?? [],
     widgetKey: e.WIDGET_KEY,
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE ?? 600,
+    widgetRateLimitPerMinute: e.WIDGET_RATE_LIMIT_PER_MINUTE ?? 60,
     requestTimeoutMs: e.REQUEST_TIMEOUT_MS ?? 30_000,
     answerCacheSize: e.ANSWER_CACHE_SIZE ?? 1000,
     embeddings:

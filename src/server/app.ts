@@ -5,8 +5,10 @@ import { allowedMethods } from "./allowed-methods.js";
 import { ApiError } from "./api-error.js";
 import { requireKey } from "./auth.js";
 import { limitBody } from "./body-limit.js";
+import { findClientAddress } from "./client-address.js";
 import { corsFor } from "./cors.js";
 import type { AppDeps, Env } from "./deps.js";
+import { memoryLimitStore } from "./limit-store.js";
 import { onError } from "./on-error.js";
 import { rateLimit } from "./rate-limit.js";
 import { requestTimeout } from "./request-timeout.js";
@@ -24,6 +26,7 @@ const GUARDED = ["/api/*", "/v1/*"];
 /** The whole HTTP surface, built from its dependencies; listening is main.ts's job. */
 export function createApp(deps: AppDeps) {
   const { config, log } = deps;
+  const limits = deps.limits ?? memoryLimitStore();
   const app = new Hono<Env>();
 
   app.use("*", async (c, next) => {
@@ -39,11 +42,12 @@ export function createApp(deps: AppDeps) {
     });
   });
   app.use("*", secureHeaders({ crossOriginResourcePolicy: "cross-origin" }));
-  // one instance each, so that /api and /v1 share a client's rate budget
+  // one instance each, so that /api and /v1 share a client's budgets
   const guards = [
     corsFor(config.corsOrigins),
-    requireKey(config),
-    rateLimit(config.rateLimitPerMinute),
+    findClientAddress(),
+    requireKey(config, limits),
+    rateLimit(config, limits),
     requestTimeout(config.requestTimeoutMs),
     limitBody(config.bodyLimitBytes),
   ];
