@@ -1,3 +1,4 @@
+import { isIP } from "node:net";
 import { z } from "zod";
 
 /** Empty strings count as unset, so `FOO=` in a .env file means "use the default". */
@@ -13,6 +14,38 @@ const list = z.string().transform((s) =>
     .map((x) => x.trim())
     .filter(Boolean),
 );
+
+/** How far to trust X-Forwarded-For: a number of proxy hops, or the proxies' addresses. */
+export type TrustProxy = { hops: number } | { proxies: string[] };
+
+/** "2" (hops) or "10.0.0.0/8, 127.0.0.1, fd00::/8" (proxy addresses and CIDR ranges). */
+const trustProxy = z.string().transform((s, ctx): TrustProxy => {
+  const value = s.trim();
+  if (/^\d+$/.test(value)) {
+    const hops = Number(value);
+    if (hops >= 1 && hops <= 10) return { hops };
+    ctx.addIssue({ code: "custom", message: "a hop count must be 1-10" });
+    return z.NEVER;
+  }
+  const proxies = value
+    .split(",")
+    .map((x) => x.trim())
+    .filter(Boolean);
+  for (const p of proxies) {
+    const [address = "", bits, ...rest] = p.split("/");
+    const family = isIP(address);
+    const max = family === 6 ? 128 : 32;
+    const prefixOk = bits === undefined || (/^\d+$/.test(bits) && Number(bits) <= max);
+    if (!family || !prefixOk || rest.length) {
+      ctx.addIssue({
+        code: "custom",
+        message: `${JSON.stringify(p)} is not an address or CIDR range`,
+      });
+      return z.NEVER;
+    }
+  }
+  return { proxies };
+});
 
 const schema = z.object({
   PORT: optional(z.coerce.number().int().min(0).max(65535)),
@@ -38,6 +71,7 @@ const schema = z.object({
   WIDGET_KEY: optional(z.string().min(16)),
   RATE_LIMIT_PER_MINUTE: optional(z.coerce.number().int().min(0)),
   WIDGET_RATE_LIMIT_PER_MINUTE: optional(z.coerce.number().int().min(0)),
+  TRUST_PROXY: optional(trustProxy),
   REQUEST_TIMEOUT_MS: optional(z.coerce.number().int().positive()),
   ANSWER_CACHE_SIZE: optional(z.coerce.number().int().min(0)),
 });
@@ -61,6 +95,8 @@ export type Config = {
   rateLimitPerMinute: number;
   /** requests a minute per client address with the widget's key; 0 = no limit */
   widgetRateLimitPerMinute: number;
+  /** unset: the client's address is the socket's; set: taken from X-Forwarded-For past these */
+  trustProxy?: TrustProxy;
   requestTimeoutMs: number;
   /** offline answers kept in memory for repeated questions; 0 = none */
   answerCacheSize: number;
@@ -117,6 +153,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     widgetKey: e.WIDGET_KEY,
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE ?? 600,
     widgetRateLimitPerMinute: e.WIDGET_RATE_LIMIT_PER_MINUTE ?? 60,
+    trustProxy: e.TRUST_PROXY,
     requestTimeoutMs: e.REQUEST_TIMEOUT_MS ?? 30_000,
     answerCacheSize: e.ANSWER_CACHE_SIZE ?? 1000,
     embeddings:

@@ -27,6 +27,7 @@ const GUARDED = ["/api/*", "/v1/*"];
 export function createApp(deps: AppDeps) {
   const { config, log } = deps;
   const limits = deps.limits ?? memoryLimitStore();
+  const clientAddress = findClientAddress(config.trustProxy);
   const app = new Hono<Env>();
 
   app.use("*", async (c, next) => {
@@ -45,7 +46,7 @@ export function createApp(deps: AppDeps) {
   // one instance each, so that /api and /v1 share a client's budgets
   const guards = [
     corsFor(config.corsOrigins),
-    findClientAddress(),
+    clientAddress,
     requireKey(config, limits),
     rateLimit(config, limits),
     requestTimeout(config.requestTimeoutMs),

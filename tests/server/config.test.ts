@@ -2,6 +2,17 @@ import { describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config.js";
 
 describe("server configuration", () => {
+  it("reads TRUST_PROXY as a hop count or proxy addresses, and refuses anything else", () => {
+    expect(loadConfig({}).trustProxy).toBeUndefined();
+    expect(loadConfig({ TRUST_PROXY: "2" }).trustProxy).toEqual({ hops: 2 });
+    expect(loadConfig({ TRUST_PROXY: " 10.0.0.0/8, 127.0.0.1 ,fd00::/8" }).trustProxy).toEqual({
+      proxies: ["10.0.0.0/8", "127.0.0.1", "fd00::/8"],
+    });
+    for (const bad of ["0", "11", "10.0.0.0/33", "proxy.example", "1.2.3.4/8/1", "::1/129"]) {
+      expect(() => loadConfig({ TRUST_PROXY: bad }), bad).toThrow(/TRUST_PROXY/);
+    }
+  });
+
   it("refuses a widget key without API keys: the service would be open all the same", () => {
     expect(() => loadConfig({ WIDGET_KEY: "widget-key-0123456789" })).toThrow(
       /WIDGET_KEY needs API_KEYS/,
