@@ -71,6 +71,7 @@ const schema = z.object({
   WIDGET_KEY: optional(z.string().min(16)),
   RATE_LIMIT_PER_MINUTE: optional(z.coerce.number().int().min(0)),
   WIDGET_RATE_LIMIT_PER_MINUTE: optional(z.coerce.number().int().min(0)),
+  MAX_IN_FLIGHT_PER_CLIENT: optional(z.coerce.number().int().min(0)),
   TRUST_PROXY: optional(trustProxy),
   REQUEST_TIMEOUT_MS: optional(z.coerce.number().int().positive()),
   ANSWER_CACHE_SIZE: optional(z.coerce.number().int().min(0)),
@@ -95,6 +96,8 @@ export type Config = {
   rateLimitPerMinute: number;
   /** requests a minute per client address with the widget's key; 0 = no limit */
   widgetRateLimitPerMinute: number;
+  /** requests one client may have in flight at once on this replica; 0 = no cap */
+  maxInFlightPerClient: number;
   /** unset: the client's address is the socket's; set: taken from X-Forwarded-For past these */
   trustProxy?: TrustProxy;
   requestTimeoutMs: number;
@@ -153,6 +156,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     widgetKey: e.WIDGET_KEY,
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE ?? 600,
     widgetRateLimitPerMinute: e.WIDGET_RATE_LIMIT_PER_MINUTE ?? 60,
+    maxInFlightPerClient: e.MAX_IN_FLIGHT_PER_CLIENT ?? 8,
     trustProxy: e.TRUST_PROXY,
     requestTimeoutMs: e.REQUEST_TIMEOUT_MS ?? 30_000,
     answerCacheSize: e.ANSWER_CACHE_SIZE ?? 1000,

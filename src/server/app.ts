@@ -8,6 +8,7 @@ import { limitBody } from "./body-limit.js";
 import { findClientAddress } from "./client-address.js";
 import { corsFor } from "./cors.js";
 import type { AppDeps, Env } from "./deps.js";
+import { capInFlight } from "./in-flight.js";
 import { memoryLimitStore } from "./limit-store.js";
 import { onError } from "./on-error.js";
 import { rateLimit } from "./rate-limit.js";
@@ -49,6 +50,7 @@ export function createApp(deps: AppDeps) {
     clientAddress,
     requireKey(config, limits),
     rateLimit(config, limits),
+    capInFlight(config.maxInFlightPerClient),
     requestTimeout(config.requestTimeoutMs),
     limitBody(config.bodyLimitBytes),
   ];

@@ -18,6 +18,10 @@ describe("server configuration", () => {
       /WIDGET_KEY needs API_KEYS/,
     );
     const c = loadConfig({ WIDGET_KEY: "widget-key-0123456789", API_KEYS: "api-key-0123456789" });
-    expect([c.widgetKey, c.widgetRateLimitPerMinute]).toEqual(["widget-key-0123456789", 60]);
+    expect([c.widgetKey, c.widgetRateLimitPerMinute, c.maxInFlightPerClient]).toEqual([
+      "widget-key-0123456789",
+      60,
+      8,
+    ]);
   });
 });
