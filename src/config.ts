@@ -73,6 +73,7 @@ const schema = z.object({
   WIDGET_RATE_LIMIT_PER_MINUTE: optional(z.coerce.number().int().min(0)),
   MAX_IN_FLIGHT_PER_CLIENT: optional(z.coerce.number().int().min(0)),
   TRUST_PROXY: optional(trustProxy),
+  REDIS_URL: optional(z.url({ protocol: /^rediss?$/, error: "a redis:// or rediss:// URL" })),
   REQUEST_TIMEOUT_MS: optional(z.coerce.number().int().positive()),
   ANSWER_CACHE_SIZE: optional(z.coerce.number().int().min(0)),
 });
@@ -100,6 +101,8 @@ export type Config = {
   maxInFlightPerClient: number;
   /** unset: the client's address is the socket's; set: taken from X-Forwarded-For past these */
   trustProxy?: TrustProxy;
+  /** set: rate limits and the wrong-key counter live in this Redis, shared by all replicas */
+  redisUrl?: string;
   requestTimeoutMs: number;
   /** offline answers kept in memory for repeated questions; 0 = none */
   answerCacheSize: number;
@@ -158,6 +161,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     widgetRateLimitPerMinute: e.WIDGET_RATE_LIMIT_PER_MINUTE ?? 60,
     maxInFlightPerClient: e.MAX_IN_FLIGHT_PER_CLIENT ?? 8,
     trustProxy: e.TRUST_PROXY,
+    redisUrl: e.REDIS_URL,
     requestTimeoutMs: e.REQUEST_TIMEOUT_MS ?? 30_000,
     answerCacheSize: e.ANSWER_CACHE_SIZE ?? 1000,
     embeddings:
@@ -192,6 +196,8 @@ export function secretsOf(c: Config): string[] {
     c.embeddings.kind === "openai" ? c.embeddings.apiKey : undefined,
     c.widgetKey,
     ...c.apiKeys,
+    c.redisUrl ? decodeURIComponent(new URL(c.redisUrl).password) : undefined,
+    c.redisUrl ? new URL(c.redisUrl).password : undefined,
   ];
-  return keys.filter((k): k is string => Boolean(k));
+  return [...new Set(keys.filter((k): k is string => Boolean(k)))];
 }

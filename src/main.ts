@@ -5,6 +5,8 @@ import type { Engine } from "./engine.js";
 import { createLogger } from "./log.js";
 import { createApp } from "./server/app.js";
 import { createHttpServer } from "./server/http-server.js";
+import { type LimitStore, memoryLimitStore } from "./server/limit-store.js";
+import { redisLimitStore } from "./server/redis-limit-store.js";
 import { buildWidgetBundle } from "./widget/build.js";
 
 let config: ReturnType<typeof loadConfig>;
@@ -20,6 +22,9 @@ const log = createLogger(config.logLevel, undefined, secretsOf(config));
 let engine: Engine | undefined;
 let stopping = false;
 
+const limits: LimitStore = config.redisUrl
+  ? await redisLimitStore(config.redisUrl, log)
+  : memoryLimitStore();
 const widgetBundle = await buildWidgetBundle();
 const app = createApp({
   config,
@@ -27,6 +32,7 @@ const app = createApp({
   engine: () => engine,
   draining: () => stopping,
   widgetBundle,
+  limits,
 });
 const server = createHttpServer(app.fetch, config.host);
 server.listen(config.port, config.host, () => {
@@ -78,8 +84,10 @@ function shutdown(signal: string) {
   stopping = true;
   log.info("shutting down", { signal });
   server.close(() => {
-    log.info("stopped");
-    process.exit(0);
+    limits.close().finally(() => {
+      log.info("stopped");
+      process.exit(0);
+    });
   });
   server.closeIdleConnections();
   setTimeout(() => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { loadConfig } from "../../src/config.js";
+import { loadConfig, secretsOf } from "../../src/config.js";
 
 describe("server configuration", () => {
   it("reads TRUST_PROXY as a hop count or proxy addresses, and refuses anything else", () => {
@@ -11,6 +11,13 @@ describe("server configuration", () => {
     for (const bad of ["0", "11", "10.0.0.0/33", "proxy.example", "1.2.3.4/8/1", "::1/129"]) {
       expect(() => loadConfig({ TRUST_PROXY: bad }), bad).toThrow(/TRUST_PROXY/);
     }
+  });
+
+  it("takes a redis URL only, and keeps its password out of the logs", () => {
+    const c = loadConfig({ REDIS_URL: "redis://:pa%24sword-123@10.0.0.5:6379/2" });
+    expect(c.redisUrl).toBe("redis://:pa%24sword-123@10.0.0.5:6379/2");
+    expect(secretsOf(c)).toEqual(["pa$sword-123", "pa%24sword-123"]);
+    expect(() => loadConfig({ REDIS_URL: "http://10.0.0.5:6379" })).toThrow(/REDIS_URL/);
   });
 
   it("refuses a widget key without API keys: the service would be open all the same", () => {
