@@ -103,7 +103,10 @@ export type Config = {
   trustProxy?: TrustProxy;
   /** set: rate limits and the wrong-key counter live in this Redis, shared by all replicas */
   redisUrl?: string;
+  /** a request past it gets a 503; the model's budget is a share of it (build-engine.ts) */
   requestTimeoutMs: number;
+  /** how long SIGTERM waits for requests in flight: always longer than a request may take */
+  drainMs: number;
   /** offline answers kept in memory for repeated questions; 0 = none */
   answerCacheSize: number;
   embeddings:
@@ -131,6 +134,13 @@ export type Config = {
 
 export class ConfigError extends Error {}
 
+/**
+ * What SIGTERM's drain adds to the request timeout. Every request ends within the timeout
+ * (the model gets a share of it, the extractive answer the rest), so the drain outlasts
+ * the slowest request by this much: time to write the response and close the socket.
+ */
+export const DRAIN_MARGIN_MS = 5_000;
+
 /** The one place that reads the environment. Throws ConfigError with every problem listed. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   const parsed = schema.safeParse(env);
@@ -147,6 +157,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     // without API keys the service is open: a widget key would suggest otherwise
     throw new ConfigError("invalid environment: WIDGET_KEY needs API_KEYS (keys are off without)");
   }
+  const requestTimeoutMs = e.REQUEST_TIMEOUT_MS ?? 30_000;
   return {
     port: e.PORT ?? 8787,
     host: e.HOST ?? "127.0.0.1",
@@ -162,7 +173,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     maxInFlightPerClient: e.MAX_IN_FLIGHT_PER_CLIENT ?? 8,
     trustProxy: e.TRUST_PROXY,
     redisUrl: e.REDIS_URL,
-    requestTimeoutMs: e.REQUEST_TIMEOUT_MS ?? 30_000,
+    requestTimeoutMs,
+    drainMs: requestTimeoutMs + DRAIN_MARGIN_MS,
     answerCacheSize: e.ANSWER_CACHE_SIZE ?? 1000,
     embeddings:
       e.EMBEDDINGS === "openai" && apiKey

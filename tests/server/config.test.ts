@@ -1,7 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { loadConfig, secretsOf } from "../../src/config.js";
+import { DRAIN_MARGIN_MS, loadConfig, secretsOf } from "../../src/config.js";
 
 describe("server configuration", () => {
+  it("derives SIGTERM's drain from the request timeout, which bounds the model's budget", () => {
+    expect(loadConfig({}).drainMs).toBe(30_000 + DRAIN_MARGIN_MS);
+    for (const ms of ["1000", "45000", "120000"]) {
+      const c = loadConfig({ REQUEST_TIMEOUT_MS: ms, OPENAI_API_KEY: "k", MODEL_TIMEOUT_MS: ms });
+      expect(c.drainMs).toBe(Number(ms) + DRAIN_MARGIN_MS);
+      expect(c.drainMs).toBeGreaterThan(c.chat?.timeoutMs ?? 0);
+    }
+  });
+
   it("reads TRUST_PROXY as a hop count or proxy addresses, and refuses anything else", () => {
     expect(loadConfig({}).trustProxy).toBeUndefined();
     expect(loadConfig({ TRUST_PROXY: "2" }).trustProxy).toEqual({ hops: 2 });
