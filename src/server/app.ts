@@ -1,10 +1,15 @@
 import { randomUUID } from "node:crypto";
 import { Hono } from "hono";
 import { secureHeaders } from "hono/secure-headers";
+import { allowedMethods } from "./allowed-methods.js";
+import { ApiError } from "./api-error.js";
 import { requireKey } from "./auth.js";
 import { limitBody } from "./body-limit.js";
+import { findClientAddress } from "./client-address.js";
 import { corsFor } from "./cors.js";
 import type { AppDeps, Env } from "./deps.js";
+import { capInFlight } from "./in-flight.js";
+import { memoryLimitStore } from "./limit-store.js";
 import { onError } from "./on-error.js";
 import { rateLimit } from "./rate-limit.js";
 import { requestTimeout } from "./request-timeout.js";
@@ -16,9 +21,14 @@ import { openAiRoutes } from "./routes/openai-compat.js";
 import { searchRoutes } from "./routes/search.js";
 import { widgetRoutes } from "./widget-routes.js";
 
+/** The paths behind CORS, keys and limits (and so answering OPTIONS preflights). */
+const GUARDED = ["/api/*", "/v1/*"];
+
 /** The whole HTTP surface, built from its dependencies; listening is main.ts's job. */
 export function createApp(deps: AppDeps) {
   const { config, log } = deps;
+  const limits = deps.limits ?? memoryLimitStore();
+  const clientAddress = findClientAddress(config.trustProxy);
   const app = new Hono<Env>();
 
   app.use("*", async (c, next) => {
@@ -34,15 +44,17 @@ export function createApp(deps: AppDeps) {
     });
   });
   app.use("*", secureHeaders({ crossOriginResourcePolicy: "cross-origin" }));
-  // one instance each, so that /api and /v1 share a client's rate budget
+  // one instance each, so that /api and /v1 share a client's budgets
   const guards = [
     corsFor(config.corsOrigins),
-    requireKey(config),
-    rateLimit(config.rateLimitPerMinute),
+    clientAddress,
+    requireKey(config, limits),
+    rateLimit(config, limits),
+    capInFlight(config.maxInFlightPerClient),
     requestTimeout(config.requestTimeoutMs),
     limitBody(config.bodyLimitBytes),
   ];
-  for (const path of ["/api/*", "/v1/*"]) app.use(path, ...guards);
+  for (const path of GUARDED) app.use(path, ...guards);
 
   app.route("/", healthRoutes(deps));
   app.route("/api/search", searchRoutes(deps));
@@ -54,12 +66,23 @@ export function createApp(deps: AppDeps) {
   }
   app.route("/api", corpusRoutes(deps));
 
-  app.notFound((c) =>
-    c.json(
-      { error: { code: "not_found", message: `no route for ${c.req.method} ${c.req.path}` } },
-      404,
-    ),
-  );
-  app.onError(onError(log));
+  const allowed = allowedMethods(() => app.routes);
+  const handleError = onError(log);
+  app.notFound((c) => {
+    const allow = allowed(c.req.path);
+    if (allow.length === 0)
+      return handleError(
+        new ApiError(404, "not_found", `no route for ${c.req.method} ${c.req.path}`),
+        c,
+      );
+    if (/^\/(api|v1)\//.test(c.req.path)) allow.push("OPTIONS");
+    return handleError(
+      new ApiError(405, "method_not_allowed", `${c.req.path} answers ${allow.join(", ")}`, {
+        Allow: allow.join(", "),
+      }),
+      c,
+    );
+  });
+  app.onError(handleError);
   return app;
 }

@@ -2,6 +2,7 @@ import { createServer, type Server, type ServerResponse, STATUS_CODES } from "no
 import type { Duplex } from "node:stream";
 import { getRequestListener, RequestError } from "@hono/node-server";
 import { ApiError } from "./api-error.js";
+import { acceptRawUtf8Targets } from "./raw-utf8-target.js";
 
 type Fetch = (request: Request) => Response | Promise<Response>;
 
@@ -16,10 +17,24 @@ function verdict(code: string | undefined): ApiError {
   return new ApiError(400, "bad_request", "the request is not valid HTTP");
 }
 
+/** A whole HTTP response for a socket no response object writes to; the socket then closes. */
+function rawResponse(error: ApiError, headers: Record<string, string> = {}): string {
+  const body = JSON.stringify(error);
+  const lines = Object.entries({
+    "Content-Type": JSON_TYPE,
+    "Content-Length": String(Buffer.byteLength(body)),
+    ...headers,
+    Connection: "close",
+  }).map(([k, v]) => `${k}: ${v}\r\n`);
+  return `HTTP/1.1 ${error.status} ${STATUS_CODES[error.status]}\r\n${lines.join("")}\r\n${body}`;
+}
+
 /**
  * The HTTP server around the app. Requests that never reach the app get the API's JSON
- * error too: broken HTTP, oversized headers and odd Expect headers (Node refuses them), and
- * request targets no URL can be made of ("*", a bad Host), which @hono/node-server refuses.
+ * error too: broken HTTP, oversized headers and odd Expect headers (Node refuses them),
+ * request targets no URL can be made of ("*", a bad Host), which @hono/node-server refuses,
+ * and CONNECT (Node hands it over as a tunnel request). Raw UTF-8 in the first request
+ * line of a connection is percent-encoded before Node's parser sees it.
  */
 export function createHttpServer(fetch: Fetch, defaultHost?: string): Server {
   const listener = getRequestListener(fetch, {
@@ -37,6 +52,16 @@ export function createHttpServer(fetch: Fetch, defaultHost?: string): Server {
     },
   });
   const server = createServer(listener);
+  acceptRawUtf8Targets(server);
+  // this is not a proxy
+  server.on("connect", (_req, socket: Duplex) => {
+    const error = new ApiError(
+      405,
+      "method_not_allowed",
+      "CONNECT is not supported: this is not a proxy",
+    );
+    socket.end(rawResponse(error, { Allow: "GET, HEAD, POST, OPTIONS" }));
+  });
   // an Expect header other than 100-continue
   server.on("checkExpectation", (_req, res: ServerResponse) => {
     const error = new ApiError(417, "expectation_failed", "only Expect: 100-continue is supported");
@@ -48,11 +73,7 @@ export function createHttpServer(fetch: Fetch, defaultHost?: string): Server {
       socket.destroy();
       return;
     }
-    const error = verdict(err.code);
-    const body = JSON.stringify(error);
-    socket.end(
-      `HTTP/1.1 ${error.status} ${STATUS_CODES[error.status]}\r\nContent-Type: ${JSON_TYPE}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
-    );
+    socket.end(rawResponse(verdict(err.code)));
   });
   return server;
 }

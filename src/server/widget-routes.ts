@@ -52,6 +52,24 @@ function matches(ifNoneMatch: string | undefined, etag: string): boolean {
 }
 
 /**
+ * Whether an Accept-Encoding header takes gzip: listed with a q above 0, or not listed
+ * while `*` is (RFC 9110 §12.5.3). "gzip;q=0" refuses it.
+ */
+export function acceptsGzip(header: string | undefined): boolean {
+  let gzip: number | undefined;
+  let any: number | undefined;
+  for (const part of (header ?? "").split(",")) {
+    const [name = "", ...params] = part.split(";").map((s) => s.trim().toLowerCase());
+    const q = params.find((p) => p.startsWith("q="));
+    const weight = q === undefined ? 1 : Number(q.slice(2));
+    const value = Number.isFinite(weight) ? weight : 0;
+    if (name === "gzip" || name === "x-gzip") gzip = Math.max(gzip ?? 0, value);
+    else if (name === "*") any = value;
+  }
+  return (gzip ?? any ?? 0) > 0;
+}
+
+/**
  * The chat widget's two resources: GET / (a full-page chat) and GET /widget.js (the embed
  * script, built once by buildWidgetBundle() and passed in as `bundle`).
  */
@@ -82,8 +100,7 @@ export function widgetRoutes(opts: { bundle: string; widgetKey?: string }): Hono
     c.header("Access-Control-Allow-Origin", "*");
     if (matches(c.req.header("If-None-Match"), etag)) return c.body(null, 304);
     c.header("Content-Type", "text/javascript; charset=utf-8");
-    const gzip = /\bgzip\b/.test(c.req.header("Accept-Encoding") ?? "");
-    if (!gzip) return c.body(new Uint8Array(js));
+    if (!acceptsGzip(c.req.header("Accept-Encoding"))) return c.body(new Uint8Array(js));
     c.header("Content-Encoding", "gzip");
     return c.body(new Uint8Array(jsGzip));
   });

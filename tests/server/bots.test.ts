@@ -104,6 +104,50 @@ describe("keys and limits", () => {
     expect(elsewhere.status).toBe(403);
     expect((await ask({ authorization: `Bearer ${WIDGET_KEY}` })).status).toBe(403);
   });
+
+  it("keeps the widget's key (printed in the page) to what the widget needs, even from curl", async () => {
+    const root = baseURL.replace("/v1", "");
+    // what curl sends after reading the key off the page: the allowed origin, forged
+    const forged = {
+      authorization: `Bearer ${WIDGET_KEY}`,
+      origin: "http://site.example",
+      "sec-fetch-site": "same-origin",
+      "content-type": "application/json",
+    };
+    const get = (path: string) => fetch(`${root}${path}`, { headers: forged });
+    const post = (path: string, body: unknown) =>
+      fetch(`${root}${path}`, { method: "POST", headers: forged, body: JSON.stringify(body) });
+    const claim = await post("/api/cite", { claim: "全社会研发经费投入增长16%" });
+    expect(claim.status).toBe(200);
+    expect(((await claim.json()) as { supported: boolean }).supported).toBe(true);
+    const docs = (await (await get("/api/documents")).json()) as { documents: { doc: string }[] };
+    const doc = docs.documents[0]?.doc as string;
+    expect((await get(`/api/documents/${doc}`)).status).toBe(200);
+    const apiKey = { authorization: `Bearer ${KEY}` };
+    const hit = (await (
+      await fetch(`${root}/api/search?q=${encodeURIComponent("研发经费")}&k=1`, { headers: apiKey })
+    ).json()) as { results: { id: string }[] };
+    expect(
+      (await get(`/api/passages/${encodeURIComponent(hit.results[0]?.id ?? "")}`)).status,
+    ).toBe(200);
+
+    const refused = [
+      await post("/v1/chat/completions", {
+        model: "report-qa",
+        messages: [{ role: "user", content: "成都有多少家国家高新技术企业？" }],
+      }),
+      await get("/v1/models"),
+      await get(`/api/search?q=${encodeURIComponent("研发经费")}`),
+    ];
+    for (const res of refused) {
+      expect(res.status).toBe(403);
+      const body = (await res.json()) as { error: { code: string; message: string } };
+      expect(body.error.code).toBe("forbidden");
+      expect(body.error.message).toContain("use an API key");
+    }
+    // the same calls with an API key go through
+    expect((await fetch(`${baseURL}/models`, { headers: apiKey })).status).toBe(200);
+  });
 });
 
 describe("rate limits", () => {
@@ -121,27 +165,46 @@ describe("rate limits", () => {
     expect((await limited.request("/healthz")).status).toBe(200);
   });
 
-  it("answers 429 to an address that keeps sending wrong keys, before checking them", async () => {
+  it("answers 429 to an address that keeps sending wrong keys, never to a right key", async () => {
     const guarded = await testApp({ API_KEYS: KEY });
-    const tryKey = (key: string) =>
-      guarded.request("/api/search?q=成都", { headers: { authorization: `Bearer ${key}` } });
-    for (let i = 0; i < FAILED_KEYS_PER_MINUTE; i++) {
+    const tryKey = (key?: string) =>
+      guarded.request("/api/search?q=成都", {
+        headers: key ? { authorization: `Bearer ${key}` } : {},
+      });
+    for (let i = 0; i < FAILED_KEYS_PER_MINUTE - 1; i++) {
       expect((await tryKey(`guess-${i}-0000000000`)).status).toBe(401);
     }
+    // a missing key counts as a wrong one
+    expect((await tryKey()).status).toBe(401);
     const locked = await tryKey("guess-last-0000000000");
     expect(locked.status).toBe(429);
     expect(((await locked.json()) as { error: { code: string } }).error.code).toBe("rate_limited");
     expect(Number(locked.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
-    // the right key from that address waits too: the lock is on the address
-    expect((await tryKey(KEY)).status).toBe(429);
-    // another app (another set of buckets) is not locked, and right keys never count
-    const fresh = await testApp({ API_KEYS: KEY });
+    expect((await tryKey()).status).toBe(429);
+    // the right key from that same address is never refused for the others' failures
     for (let i = 0; i < FAILED_KEYS_PER_MINUTE + 5; i++) {
-      const ok = await fresh.request("/api/search?q=成都", {
-        headers: { authorization: `Bearer ${KEY}` },
-      });
-      expect(ok.status).toBe(200);
+      expect((await tryKey(KEY)).status).toBe(200);
     }
+    expect((await tryKey("guess-again-0000000000")).status).toBe(429);
+  });
+
+  it("gives the widget's key its own, lower limit per address; API keys keep theirs", async () => {
+    const app = await testApp({
+      API_KEYS: KEY,
+      WIDGET_KEY,
+      CORS_ORIGINS: "http://site.example",
+      RATE_LIMIT_PER_MINUTE: "100",
+      WIDGET_RATE_LIMIT_PER_MINUTE: "2",
+    });
+    const get = (key: string) =>
+      app.request("/api/documents", {
+        headers: { authorization: `Bearer ${key}`, origin: "http://site.example" },
+      });
+    expect([(await get(WIDGET_KEY)).status, (await get(WIDGET_KEY)).status]).toEqual([200, 200]);
+    const over = await get(WIDGET_KEY);
+    expect(over.status).toBe(429);
+    expect(Number(over.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
+    for (let i = 0; i < 5; i++) expect((await get(KEY)).status).toBe(200);
   });
 
   it("refuses to start with an API key shorter than 16 characters", () => {

@@ -26,7 +26,7 @@ describe("swapping in a rebuilt index while serving", () => {
 
     let live: Engine = before;
     const app = createApp({
-      config: testConfig({ RATE_LIMIT_PER_MINUTE: "0" }),
+      config: testConfig({ RATE_LIMIT_PER_MINUTE: "0", MAX_IN_FLIGHT_PER_CLIENT: "0" }),
       log: createLogger("silent"),
       engine: () => live,
     });

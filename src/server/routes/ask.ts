@@ -6,7 +6,7 @@ import { answerJson, citationJson } from "../answer-json.js";
 import { type AppDeps, type Env, requireEngine } from "../deps.js";
 import { capLength, renderReply } from "../render-answer.js";
 import { requireJson, validate } from "../validate.js";
-import { questionText } from "./search.js";
+import { MAX_TURN, questionText } from "./search.js";
 
 export const askBody = z.object({
   question: questionText("question"),
@@ -14,7 +14,7 @@ export const askBody = z.object({
     .array(
       z.object({
         role: z.enum(["user", "assistant"]),
-        content: z.string().max(8000),
+        content: z.string().max(MAX_TURN),
       }),
     )
     .max(20)

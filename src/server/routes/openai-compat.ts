@@ -4,11 +4,11 @@ import { streamSSE } from "hono/streaming";
 import { z } from "zod";
 import type { Draft, Turn } from "../../answer/types.js";
 import { citationJson } from "../answer-json.js";
-import { ApiError } from "../api-error.js";
+import { ApiError, notFound } from "../api-error.js";
 import { type AppDeps, type Env, requireEngine } from "../deps.js";
 import { renderReply, replyPieces } from "../render-answer.js";
 import { requireJson, validate } from "../validate.js";
-import { MAX_QUESTION } from "./search.js";
+import { MAX_TURN, questionText } from "./search.js";
 
 export const MODEL_ID = "report-qa";
 
@@ -41,7 +41,13 @@ const body = z
 const textOf = (c: z.infer<typeof content> | null | undefined) =>
   typeof c === "string" ? c : (c ?? []).map((p) => p.text ?? "").join("");
 
-/** The last user message is the question; the user and assistant turns before it are the history. */
+const question = questionText("the question (the last user message)");
+
+/**
+ * The last user message is the question; the user and assistant turns before it are the
+ * history (the last 20: bots send the whole conversation). Both are held to /api/ask's
+ * rules, so that the two doors let in the same questions.
+ */
 function toQuestion(messages: z.infer<typeof body>["messages"]): {
   question: string;
   history: Turn[];
@@ -53,13 +59,17 @@ function toQuestion(messages: z.infer<typeof body>["messages"]): {
   const last = turns.at(-1);
   if (last?.role !== "user")
     throw new ApiError(400, "invalid_request", "the last message must be the user's question");
-  if (last.content.length > MAX_QUESTION)
+  const parsed = question.safeParse(last.content);
+  if (!parsed.success)
+    throw new ApiError(400, "invalid_request", parsed.error.issues[0]?.message ?? "bad question");
+  const history = turns.slice(0, -1).slice(-20);
+  if (history.some((t) => t.content.length > MAX_TURN))
     throw new ApiError(
       400,
       "invalid_request",
-      `questions are limited to ${MAX_QUESTION} characters`,
+      `earlier messages are limited to ${MAX_TURN} characters`,
     );
-  return { question: last.content, history: turns.slice(0, -1).slice(-20) };
+  return { question: parsed.data, history };
 }
 
 const extra = (d: Draft) => ({
@@ -75,12 +85,13 @@ const extra = (d: Draft) => ({
 export function openAiRoutes(deps: AppDeps) {
   const app = new Hono<Env>();
 
-  app.get("/models", (c) =>
-    c.json({
-      object: "list",
-      data: [{ id: MODEL_ID, object: "model", created: 1704067200, owned_by: "report-qa" }],
-    }),
-  );
+  const modelInfo = { id: MODEL_ID, object: "model", created: 1704067200, owned_by: "report-qa" };
+  app.get("/models", (c) => c.json({ object: "list", data: [modelInfo] }));
+  app.get("/models/:id", (c) => {
+    if (c.req.param("id") !== MODEL_ID)
+      throw notFound(`model ${JSON.stringify(c.req.param("id"))}`);
+    return c.json(modelInfo);
+  });
 
   app.post("/chat/completions", requireJson, validate("json", body), async (c) => {
     const req = c.req.valid("json");

@@ -5,6 +5,8 @@ import { scoredJson } from "../passage-json.js";
 import { validate } from "../validate.js";
 
 export const MAX_QUESTION = 2000;
+/** The longest earlier turn of a conversation that a question may carry. */
+export const MAX_TURN = 8000;
 
 /** A question: trimmed, not empty, not too long, with at least one letter, digit or character. */
 export const questionText = (field: string) =>
@@ -12,7 +14,7 @@ export const questionText = (field: string) =>
     .string()
     .trim()
     .min(1, `${field} is required`)
-    .max(MAX_QUESTION)
+    .max(MAX_QUESTION, `${field} is limited to ${MAX_QUESTION} characters`)
     .refine((s) => /[\p{L}\p{N}]/u.test(s), `${field} has no words in it`);
 
 const query = z.object({
