@@ -37,9 +37,7 @@ async function shape(reading: Reading, retrieved: Retrieved, ctx: AnswerContext)
     case "yesno":
       return verdictAnswer(reading, retrieved, ctx);
     case "compare":
-      return (
-        (await compareAnswer(reading, retrieved, ctx)) ?? figureAnswer(reading, retrieved, ctx)
-      );
+      return compareAnswer(reading, retrieved, ctx);
     case "open":
     case "list":
     case "problems":

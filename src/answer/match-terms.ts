@@ -70,12 +70,18 @@ export function weighGroups(groups: QueryGroup[], bm25: Bm25Stats): WeightedGrou
 }
 
 /**
- * How much of a group a set of terms holds: 1 for any alternative, except that a sense made
- * of several terms counts by the share of them present ("保障" alone is a quarter of
+ * How much of a group a set of terms holds: the weight of the best alternative present (the
+ * word itself 1, a part of it or a lesser sense less), except that a sense made of several
+ * terms counts by the share of them present ("保障" alone is a quarter of
  * "保障 保障性 租赁 住房"), and the best sense decides.
  */
 function strength(g: QueryGroup, terms: Set<string>): number {
-  if (!g.senses) return g.alts.some((a) => terms.has(a.term)) ? 1 : 0;
+  if (!g.senses) {
+    // the best alternative present decides: a word's part (产业 of 体育产业) is part of it
+    let best = 0;
+    for (const a of g.alts) if (a.p > best && terms.has(a.term)) best = a.p;
+    return Math.min(1, best);
+  }
   let best = 0;
   for (const sense of g.senses) {
     let n = 0;

@@ -63,7 +63,8 @@ function chineseGroups(text: string, tokenizer: Tokenizer, vocab?: Vocabulary): 
       }
     }
     const group: QueryGroup = { weight: 1, alts: [...alts].map(([term, p]) => ({ term, p })) };
-    if (senses.length) group.senses = [[word, ...parts], ...senses];
+    // the word, or all of its parts (体育 and 产业 for 体育产业, cut apart by 、 in the text)
+    if (parts.length || senses.length) group.senses = [[word], ...(parts.length ? [parts] : []), ...senses];
     groups.set(word, group);
   }
   return [...groups.values()];

@@ -46,9 +46,15 @@ export async function compareAnswer(
 ): Promise<{ text: string; citations: Citation[] } | undefined> {
   const pair = sidesOf(reading.standalone);
   if (!pair) return undefined;
+  // what both sides share ("规模" in 体育产业和文创产业哪个规模大) goes with each
+  let shared = reading.subject.searchText;
+  for (const w of pair) shared = shared.replace(w, " ");
+  shared = shared.replace(/\b(?:and|or|vs|versus|with|to|than)\b|[和与跟同还是、]|\s+/gi, " ").trim();
   const found: Side[] = [];
-  for (const words of pair) {
-    const side = await retrieveFor(reading, ctx, 5, { text: words, scope: retrieved.scope });
+  for (const side0 of pair) {
+    const words = side0;
+    const text = `${side0} ${shared}`.trim();
+    const side = await retrieveFor(reading, ctx, 5, { text, scope: retrieved.scope });
     const e = figureEvidence(
       { ...reading, subject: { searchText: words, topic: words } },
       side,
