@@ -17,6 +17,15 @@ export function figureSubjects(
   const respectively = clause.indexOf("分别");
   const after = figures.filter((f) => f.index > respectively).length;
   const listed = listedItems(respectively > 0 ? clause.slice(0, respectively) : "", after, isWord);
+  // "609件市人大代表建议、772件市政协委员提案全部办结", "875个重大项目加快推进": the clause
+  // opens with its figure, and each figure's subject follows it
+  const lead = figures[0] ? stripVerbs(clause.slice(0, figures[0].index)) : "x";
+  if (lead.length < 2 && respectively < 0 && figures.length) {
+    return figures.map((f, i) => {
+      const next = figures[i + 1];
+      return clause.slice(f.index + f.raw.length, next ? next.index : clause.length);
+    });
+  }
   let from = 0;
   let lastOwn = "";
   figures.forEach((f, i) => {
@@ -43,6 +52,13 @@ export function figureSubjects(
 }
 
 type Listed = string[] & { shared: string };
+
+/** A clause's text without punctuation, verbs of change and qualifiers: what names a subject. */
+const stripVerbs = (text: string) =>
+  text.replace(
+    /[、，,和及与以及\s]|增长|增加|下降|减少|提高|提升|达到?|超过?|突破|增至|降至|分别|同比|较上年|比上年|其中|左右|以上|累计|新增|全年|共|约/g,
+    "",
+  );
 
 /** "金融机构存贷款余额", 2 -> ["金融机构存", "金融机构贷"] sharing "款余额". */
 function contracted(item: string, n: number, isWord: (w: string) => boolean): Listed {

@@ -42,10 +42,7 @@ export const ABSENT_WORDS = { weight: 0.4 };
 export function weighGroups(groups: QueryGroup[], bm25: Bm25Stats): WeightedGroup[] {
   const maxIdf = bm25.idf(0);
   return groups.map((group) => {
-    const df = Math.min(
-      bm25.size,
-      group.alts.reduce((s, a) => s + bm25.df(a.term), 0),
-    );
+    const df = Math.min(bm25.size, groupDf(group, bm25));
     const head = group.alts[0]?.term ?? "";
     // general-language informativeness tempers the corpus's: filler words weigh little
     const general = generalIdf(head);
@@ -67,6 +64,29 @@ export function weighGroups(groups: QueryGroup[], bm25: Bm25Stats): WeightedGrou
       generic: GENERIC.has(head),
     };
   });
+}
+
+/** An alternative this strong stands for the group itself (the word, a near-equivalent). */
+const PRIMARY = 0.75;
+
+/**
+ * How many passages hold the group: those with one of its strong alternatives, or, for a
+ * sense of several terms (an abbreviation's phrase, a word's parts), about as many as hold
+ * its rarest term. Weak alternatives (a word's common part, 社会 of 社会消费品零售总额) would
+ * make a rare concept look common.
+ */
+function groupDf(group: QueryGroup, bm25: Bm25Stats): number {
+  let df = 0;
+  for (const a of group.alts) if (a.p >= PRIMARY) df += bm25.df(a.term);
+  for (const sense of group.senses ?? []) {
+    if (sense.length < 2) continue;
+    df = Math.max(df, Math.min(...sense.map((t) => bm25.df(t))));
+  }
+  if (df > 0) return df;
+  // only weak alternatives are in the corpus: they still say a little
+  return group.alts.some((a) => bm25.df(a.term) > 0)
+    ? group.alts.reduce((s, a) => s + bm25.df(a.term), 0)
+    : 0;
 }
 
 /**

@@ -120,10 +120,12 @@ export function pickEvidence(
             (!asked || unitFits(asked, unitAfter(clause.span.text, f))),
         );
         // a figure belongs to the question when its own subject holds the question's content
+        // (the scope's words, and words the scope lacks but this clause has: 存款 in 存贷款)
+        const here = [...content, ...own.hits.filter((g) => !g.present && !g.generic)];
         const attached = admissible
           .map((f) => ({
             f,
-            share: content.length ? coverage(content, f.subject).share : 0,
+            share: here.length ? coverage(here, f.subject).share : 0,
             own: coverage(weighted, f.subject).matched,
           }))
           .filter(

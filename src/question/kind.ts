@@ -22,9 +22,9 @@ export type Kind =
   | "table";
 
 const ABOUT_ZH =
-  /(?:这份|这个|本|该)?(?:政府)?(?:工作)?报告(?:是)?(?:哪一?年|什么时候|何时|谁|哪位|由谁|在哪|哪个(?:城市|地方|省)|几月|哪天)|(?:谁|哪位|由谁)(?:作|做|发布|宣读|作的|做的)(?:了)?(?:这份|这个|本)?(?:政府)?(?:工作)?报告|报告(?:的)?(?:作者|报告人|发布时间|日期|标题|名称)|报告(?:讲|说|谈)了?(?:哪些|什么)(?:方面|内容|部分)|报告(?:分为|包括|有)(?:哪几|几)(?:个)?部分/;
+  /(?:这份|这个|本|该)?(?:政府)?(?:工作)?报告(?:是)?(?:哪一?年|什么时候|何时|谁|哪位|由谁|在哪|哪个(?:城市|地方|省)|几月|哪天)|(?:谁|哪位|由谁)(?:作|做|发布|宣读|作的|做的)(?:了)?(?:这份|这个|本)?(?:政府)?(?:工作)?报告|以谁的名义|报告(?:的)?(?:作者|报告人|发布时间|日期|标题|名称)|报告(?:讲|说|谈)了?(?:哪些|什么)(?:方面|内容|部分)|报告(?:分为|包括|有)(?:哪几|几)(?:个)?部分|哪一?年的(?:政府)?(?:工作)?报告|回顾(?:的是)?哪一?年|哪次(?:人代会|会议|人民代表大会)/;
 const ABOUT_EN =
-  /\b(?:who|when|which year|what year|where|what date|which city|what city)\b[^?]*\b(?:deliver(?:ed)?|present(?:ed)?|gave|give|written|wrote|report(?:'s)?)\b[^?]*$|\b(?:title|date|speaker|author) of (?:the|this) report\b|\bwhat (?:does|is) (?:the|this) report(?: cover| about)\b|\bwhat parts\b/i;
+  /\b(?:who|when|which year|what year|where|what date|which city|what city)\b[^?]*\b(?:deliver(?:ed|ing)?|present(?:ed|ing)?|gave|give|given|written|wrote|report(?:'s)?|document|review)\b[^?]*\??\s*$|\b(?:title|date|speaker|author) of (?:the|this) (?:report|document)\b|\bwhat (?:does|is) (?:the|this) (?:report|document)(?: cover| about)?\b|\bwhat parts\b|\bin whose name\b/i;
 
 const TABLE_ZH =
   /各省|各地|各市|哪些省|哪几个省|哪些地区|哪几个地区|每个省|所有省|各省份|省份中|历年|各年|逐年|历届|这些年|几年来|哪些年|哪几年/;
@@ -34,10 +34,10 @@ const TABLE_EN =
 const COMPARE_ZH =
   /哪个[^，。？?、]{0,6}(?:多|大|高|快|少|小|低|慢|强|好)|哪一个(?:更)?(?:多|大|高|快)|谁(?:更|比较)?(?:多|大|高|快)|还是.{1,20}(?:多|大|高|快|少|小|低)|比.{1,20}(?:多|大|高|快|少|小|低|强)|相比|对比|比较一下|差距多大|相差多少|差多少|高出|多出/;
 const COMPARE_EN =
-  /\b(?:bigger|larger|higher|greater|faster|smaller|lower|slower|more|less|fewer) than\b|\bwhich (?:is|was|are|were|one|grew|rose)\b[^?]*\b(?:bigger|larger|higher|greater|faster|more|smaller|lower|less)\b|\b(?:bigger|larger|higher|greater|faster)\b[^?]*\bor\b|\bor\b[^?]*\b(?:bigger|larger|higher|greater|faster)\b|\bcompare[sd]?\b|\bcomparison\b|\bversus\b|\bvs\.?\b|\bdifference between\b/i;
+  /\b(?:bigger|larger|higher|greater|faster|smaller|lower|slower|more|less|fewer) than\b(?!\s*(?:\$|¥)?\d|\s+(?:half|a (?:third|quarter|half)|double|twice|one|two|three|four|five|six|seven|eight|nine|ten|a hundred|a thousand|a million|a billion))|\bwhich (?:is|was|are|were|one|grew|rose)\b[^?]*\b(?:bigger|larger|higher|greater|faster|more|smaller|lower|less)\b|\b(?:bigger|larger|higher|greater|faster)\b[^?]*\bor\b|\bor\b[^?]*\b(?:bigger|larger|higher|greater|faster)\b|\bcompare[sd]?\b|\bcomparison\b|\bversus\b|\bvs\.?\b|\bdifference between\b/i;
 
 const THAN_BEFORE =
-  /\b(?:more|higher|bigger|larger|greater|faster|less|lower|fewer|smaller|slower) than (?:before|earlier|previously|last year|the year before|the previous year|a year (?:ago|earlier)|in (?:19|20)\d\d)\b|比(?:去年|上年|上一年|前一年|之前|以前|往年)(?:同期)?(?:更)?(?:多|高|大|快|少|低|小|慢|增长|增加|提高|下降|减少)/i;
+  /\b(?:more|higher|bigger|larger|greater|faster|less|lower|fewer|smaller|slower) than (?:before|earlier|previously|last year|the year before|the previous year|a year (?:ago|earlier)|in (?:19|20)\d\d)\b|比(?:去年|前年|上年|上一年|前一年|之前|以前|往年)(?:同期)?(?:更)?(?:多|高|大|快|少|低|小|慢|增长|增加|提高|下降|减少)/i;
 
 const YESNO_ZH =
   /[吗么嘛][？?！!。.\s]*$|是否|有没有|是不是|能不能|会不会|有无|可否|没有.{0,12}吗|了没|没有?达到|达到了?没|(.)不\1/;

@@ -54,9 +54,45 @@ export function arabicNumerals(text: string): string {
   );
 }
 
+const EN_NUMBER: Record<string, number> = {
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  fifteen: 15,
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  fifty: 50,
+  hundred: 100,
+};
+
+/**
+ * English number words where they are figures: "top five" -> "top 5", "more than half" ->
+ * "more than 50%", "double" -> "100%"; "one" only in "top one" / "number one".
+ */
+export function englishNumbers(text: string): string {
+  return text
+    .replace(/\b(?:more than|over|by|at least|under|less than)\s+(?:a\s+)?half\b/gi, (m) =>
+      m.replace(/(?:a\s+)?half/i, "50%"),
+    )
+    .replace(/\b(top|number|no\.)\s+one\b/gi, "$1 1")
+    .replace(
+      /\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred)\b/gi,
+      (w) => String(EN_NUMBER[w.toLowerCase()]),
+    );
+}
+
 /** NFKC (full-width letters and digits folded), traditional to simplified, numerals to digits. */
 export function normalizeQuestion(question: string): string {
-  return arabicNumerals(toSimplified(question.normalize("NFKC")))
+  return englishNumbers(arabicNumerals(toSimplified(question.normalize("NFKC"))))
     .replace(/\s+/g, " ")
     .trim();
 }

@@ -104,6 +104,26 @@ function standaloneText(r: Parts, zh: boolean): string {
 }
 
 /**
+ * A fragment said again in full where its own words can carry it: its pronoun replaced by
+ * the previous topic ("Was that faster than R&D spending?" -> "Was technology contract
+ * turnover faster than R&D spending?"), or the previous topic put before a comparison that
+ * starts with 比 / than ("比制造业重大项目多吗").
+ */
+function restated(question: string, before: Reading): string | undefined {
+  const topic = before.subject.topic;
+  if (!topic) return undefined;
+  const q = question.trim();
+  if (/^(?:比|跟|和|与|than\b|compared (?:with|to)\b)/i.test(q))
+    return `${topic}${/^[a-z]/i.test(q) ? " " : ""}${q}`;
+  let replaced = false;
+  const out = q.replace(new RegExp(PRONOUNS.source, "i"), () => {
+    replaced = true;
+    return topic;
+  });
+  return replaced ? out : undefined;
+}
+
+/**
  * Read a question once, in the conversation it comes in: a fragment ("那2023年呢？", "And for
  * hotels?", "它排第几") takes what it lacks (topic, kind, places, years) from the previous
  * question, and a pronoun stands for the previous topic.
@@ -152,7 +172,7 @@ export function readQuestion(question: string, history: Turn[], ctx: ReadContext
   return {
     ...merged,
     question,
-    standalone: standaloneText(merged, zh),
+    standalone: restated(question, before) ?? standaloneText(merged, zh),
     followUp: true,
     language,
   };

@@ -57,14 +57,17 @@ function chineseGroups(text: string, tokenizer: Tokenizer, vocab?: Vocabulary): 
     if (vocab && !vocab.has(word)) {
       for (const h of vocab.homophones(word)) put(h, W.homophone);
       for (const phrase of vocab.expansions(word)) {
-        const terms = tokenizer.terms(phrase);
-        for (const t of terms) put(t, W.expansion);
+        // the phrase's terms together stand for the word: each alone only its share
+        const terms = [...new Set(tokenizer.terms(phrase))];
+        for (const t of terms) put(t, W.expansion / terms.length);
         if (terms.length > 1) senses.push(terms);
+        else if (terms[0]) put(terms[0], W.expansion);
       }
     }
     const group: QueryGroup = { weight: 1, alts: [...alts].map(([term, p]) => ({ term, p })) };
     // the word, or all of its parts (体育 and 产业 for 体育产业, cut apart by 、 in the text)
-    if (parts.length || senses.length) group.senses = [[word], ...(parts.length ? [parts] : []), ...senses];
+    if (parts.length || senses.length)
+      group.senses = [[word], ...(parts.length ? [parts] : []), ...senses];
     groups.set(word, group);
   }
   return [...groups.values()];

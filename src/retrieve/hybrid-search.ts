@@ -57,6 +57,7 @@ export function createSearcher(index: LoadedIndex, opts: SearchOptions = {}): Se
     () => index.bm25.terms(),
     (t) => index.bm25.df(t),
     () => index.docs.map((d) => d.text),
+    (text) => index.tokenizer.cut(text),
   );
 
   const dims = index.manifest.dimensions;

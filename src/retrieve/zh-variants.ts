@@ -27,6 +27,22 @@ const reading = (w: string) => pinyin(w, { toneType: "none", type: "array" }).jo
 
 const escape = (c: string) => c.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
+/** "社会消费品零" found in "社会消费品零售总额增长" -> "社会消费品零售总额": to the end of its last word. */
+function toWordEnd(
+  text: string,
+  start: number,
+  length: number,
+  cut: (t: string) => string[],
+): string {
+  const window = text.slice(start, start + length + 6);
+  let end = 0;
+  for (const w of cut(window)) {
+    end += w.length;
+    if (end >= length) break;
+  }
+  return window.slice(0, Math.max(end, length));
+}
+
 /**
  * A vocabulary over the corpus's terms and texts; its pinyin index is built on first use,
  * and the phrases an abbreviation stands for are looked up in the texts once per word.
@@ -35,6 +51,8 @@ export function vocabulary(
   terms: () => Iterable<string>,
   df: (t: string) => number,
   texts: () => string[],
+  /** jieba's cut, to end a phrase at the end of the word its last character is in */
+  cut: (text: string) => string[],
 ): Vocabulary {
   const expanded = new Map<string, string[]>();
   let byReading: Map<string, string[]> | undefined;

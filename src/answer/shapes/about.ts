@@ -5,7 +5,11 @@ import { type AnswerContext, citationOf } from "../context.js";
 import { planYearOf, reportName, reviewYearsOf, yearsText } from "../report-name.js";
 import type { Citation } from "../types.js";
 
-const ASKS_SPEAKER = /谁|哪位|作者|报告人|\bwho\b|\bspeaker\b|\bdeliver|\bpresent|\bgave\b/i;
+const ASKS_SPEAKER =
+  /谁|哪位|作者|报告人|名义|\bwho\b|\bspeaker\b|\bdeliver|\bpresent|\bgave\b|\bwhose\b/i;
+const ASKS_VENUE = /哪次|会议|人代会|人民代表大会|\bvenue\b|\bwhere\b|\bcongress\b|\bsession\b/i;
+/** "现在，我代表市人民政府，向大会报告工作": who the report is given on behalf of, in its own words. */
+const ON_BEHALF = /我代表([^，。、]{2,12}?(?:政府|国务院))/;
 const ASKS_DATE = /什么时候|何时|哪天|几月|日期|\bwhen\b|\bdate\b/i;
 
 /**
@@ -30,8 +34,22 @@ export function aboutAnswer(
   const zh = reading.language === "zh";
   const review = yearsText(reviewYearsOf(m), reading.language);
   const plan = planYearOf(m);
-  if (ASKS_SPEAKER.test(reading.question) && !m.speaker) return undefined;
+  if (ASKS_VENUE.test(reading.question) && !m.date) return undefined;
   if (ASKS_DATE.test(reading.question) && !m.date && !m.year) return undefined;
+  if (ASKS_SPEAKER.test(reading.question) && !m.speaker) {
+    // no speaker line: the report's own "我代表…政府" says on whose behalf it is given
+    const said = ctx.index.passages.find((p) => p.doc === doc.doc && ON_BEHALF.test(p.text));
+    const who = said?.text.match(ON_BEHALF)?.[1];
+    if (!said || !who) return undefined;
+    const c = [citationOf({ passage: said, score: 1, lexical: 0, dense: 0 }, 1, ctx)];
+    const quote = said.text.match(/[^，。]*我代表[^，。]*/)?.[0] ?? `我代表${who}`;
+    return zh
+      ? { text: `${reportName(doc, "zh")}是以${who}的名义作的：“${quote}” [1]。`, citations: c }
+      : {
+          text: `${reportName(doc, "en", ctx.places.ofDoc.get(doc.doc)?.en[0]).replace(/^./, (x) => x.toUpperCase())} is given on behalf of the ${/国务院/.test(who) ? "State Council" : "government"} (${who}): “${quote}” [1].`,
+          citations: c,
+        };
+  }
   if (zh) {
     const who = m.speaker ? `，由${m.speaker}作` : "";
     const date = m.date ? `，日期为${m.date}` : "";

@@ -12,13 +12,20 @@ const ZH_SIDES = [
   /^(.+?)(?:和|与|跟)(.+?)(?:相比|比较|对比)/,
 ];
 const EN_SIDES = [
-  /\b(?:which|what) (?:is|was|are|were|one is|grew|rose)\b[^,:]*[,:]\s*(.+?)\s+or\s+(.+?)[?.]*$/i,
-  /^\s*(?:are|is|was|were|did|does|do|has|have)\s+(?:the\s+)?(.+?)\s+or\s+(?:the\s+)?(.+?)\s+(?:bigger|larger|higher|greater|faster|more|smaller|lower|less|fewer|slower)\b/i,
+  /\b(?:which|what|whose|who)\b[^,:]*[,:]\s*(.+?)\s+or\s+(.+?)[?.]*$/i,
+  /\b(?:higher|larger|bigger|greater|faster|lower|smaller|slower)\s+for\s+(?:the\s+)?(.+?)\s+or\s+(?:for\s+)?(?:the\s+)?(.+?)[?.]*$/i,
+  /^(?:[^,]*,\s*)?(?:are|is|was|were|did|does|do|has|have)\s+(?:the\s+)?(.+?)\s+or\s+(?:the\s+)?(.+?)\s+(?:bigger|larger|higher|greater|faster|more|smaller|lower|less|fewer|slower)\b/i,
+  /\bmore\s+(.+?)\s+or\s+(?:more\s+)?(.+?)[?.]*$/i,
+  /^\s*how\s+(?:does|do|did|is|are|was)\s+(.+?)\s+compare\s+(?:with|to|against)\s+(.+?)[?.]*$/i,
   /^\s*(?:did|does|do|is|was|has|have)\s+(.+?)\s+(?:grow|grew|rise|rose|increase|increased|expand|expanded|go up|went up|get|got|become|do|did)?\s*(?:faster|more|higher|bigger|larger|greater|slower|less|lower|smaller)\s+than\s+(.+?)[?.]*$/i,
   /\bcompare\s+(?:the\s+)?(.+?)\s+(?:and|with|to|versus|vs\.?)\s+(?:the\s+)?(.+?)[?.]*$/i,
   /\bdifference between\s+(?:the\s+)?(.+?)\s+and\s+(?:the\s+)?(.+?)[?.]*$/i,
   /^(.+?)\s+(?:vs\.?|versus)\s+(.+?)[?.]*$/i,
 ];
+
+/** A comparison asked as yes or no ("Did A grow faster than B?", "A比B多吗"): its answer opens with the verdict. */
+const YES_NO_FORM =
+  /^\s*(?:did|does|do|is|are|was|were|has|have|will)\b|[吗么][？?]?\s*$|是不是|是否/i;
 
 const SMALLER = /少|低|小|慢|smaller|lower|less|fewer|slower|least|lowest|smallest/i;
 
@@ -27,12 +34,28 @@ export function sidesOf(question: string): [string, string] | undefined {
   const q = question.trim();
   for (const re of /[\u3400-\u9fff]/.test(q) ? ZH_SIDES : EN_SIDES) {
     const m = q.match(re);
-    if (m?.[1] && m[2]) return [m[1].trim(), m[2].trim()];
+    const clean = (x: string) =>
+      x.replace(/^[\s,，、。]+|[\s,，、。？?]+$/g, "").replace(/^(?:今年|去年|明年)的?/, "");
+    if (m?.[1] && m[2]) return [clean(m[1]), clean(m[2])];
   }
   return undefined;
 }
 
 type Side = { words: string; evidence: Evidence };
+
+/** A figure as its clause writes it, with its unit: "2500亿元", "6.2万亩", "5.5%". */
+function withUnit(s: Side, f: { raw: string }): string {
+  const text = s.evidence.span.text;
+  const at = text.indexOf(f.raw);
+  if (at < 0) return f.raw;
+  const unit =
+    text
+      .slice(at + f.raw.length)
+      .match(
+        /^(?:万亿|亿|万)?(?:美元|元|亩|吨|公里|平方米|千瓦|标箱|人次|个百分点|[个家项所座条处件只头辆列场批支架艘套户名位次届款部种本人天年倍])?/,
+      )?.[0] ?? "";
+  return `${f.raw}${unit}`;
+}
 
 /**
  * Which of two is larger (or smaller, as asked), computed from the two cited figures:
@@ -49,7 +72,9 @@ export async function compareAnswer(
   // what both sides share ("规模" in 体育产业和文创产业哪个规模大) goes with each
   let shared = reading.subject.searchText;
   for (const w of pair) shared = shared.replace(w, " ");
-  shared = shared.replace(/\b(?:and|or|vs|versus|with|to|than)\b|[和与跟同还是、]|\s+/gi, " ").trim();
+  shared = shared
+    .replace(/\b(?:and|or|vs|versus|with|to|than)\b|[和与跟同还是、]|\s+/gi, " ")
+    .trim();
   const found: Side[] = [];
   for (const side0 of pair) {
     const words = side0;
@@ -72,6 +97,13 @@ export async function compareAnswer(
   const fa = a.evidence.figures[0];
   const fb = b.evidence.figures[0];
   if (!fa || !fb || fa.percent !== fb.percent) return undefined;
+  // two sides that found the same figure of the same clause compare nothing
+  if (
+    a.evidence.hit.passage.id === b.evidence.hit.passage.id &&
+    fa.index === fb.index &&
+    fa.raw === fb.raw
+  )
+    return undefined;
   const smaller = SMALLER.test(reading.question.replace(/更|\bthan\b/g, ""));
   const aWins = smaller ? fa.value <= fb.value : fa.value >= fb.value;
   const [win, lose] = aWins ? [a, b] : [b, a];
@@ -87,14 +119,14 @@ export async function compareAnswer(
       : `${win.evidence.span.text} [1]；${lose.evidence.span.text} [2]`;
   if (reading.language === "zh") {
     const adj = smaller ? "更小" : "更大";
-    const yes = reading.kind === "yesno" ? (aWins ? "是的，" : "不是，") : "";
+    const yes = YES_NO_FORM.test(reading.standalone) ? (aWins ? "是的，" : "不是，") : "";
     return {
-      text: `${yes}${win.words}${adj}：${fw.raw}，${lose.words}为${fl.raw}。${doc ? according(doc, "zh") : ""}${quotes}。`,
+      text: `${yes}${win.words}${adj}：${withUnit(win, fw)}，${lose.words}为${withUnit(lose, fl)}。${doc ? according(doc, "zh") : ""}${quotes}。`,
       citations,
     };
   }
   const adj = smaller ? "smaller" : "larger";
-  const yes = reading.kind === "yesno" ? (aWins ? "Yes — " : "No — ") : "";
+  const yes = YES_NO_FORM.test(reading.standalone) ? (aWins ? "Yes — " : "No — ") : "";
   const inSpan = (s: Side, f: typeof fw) =>
     figureInEnglish(s.evidence.span.text, { ...f, index: s.evidence.span.text.indexOf(f.raw) });
   const we = inSpan(win, fw);

@@ -1,4 +1,5 @@
 import type { Reading } from "../../question/types.js";
+import { DOWN_ZH, directionOf, UP_ZH } from "../../text/direction.js";
 import { englishFigure, type Figure } from "../../text/numbers.js";
 import { type AnswerContext, citationOf, type Retrieved } from "../context.js";
 import { glossFigures } from "../english-figures.js";
@@ -29,8 +30,8 @@ function agrees(report: Figure, asked: Figure, c: Comparator): boolean {
   return Math.abs(report.value - asked.value) <= 1e-9 * Math.max(1, asked.value);
 }
 
-const ratio = (a: Figure, b: Figure) =>
-  Math.max(a.value, b.value) / Math.max(1e-9, Math.min(a.value, b.value));
+/** A question about a place in a ranking: 第一, 前50, top 5, No. 1. */
+const RANK_ASKED = /第\s*[\d一二三四五六七八九十]+|前\s*\d+|\btop\s*\d+|\bNo\.\s*\d+|\bnumber 1\b/i;
 
 export type Verdict = { yes: boolean; evidence: Evidence };
 
@@ -47,28 +48,40 @@ export function verdictOf(
   ctx: AnswerContext,
 ): Verdict | undefined {
   const named = reading.figures;
+  const asksRank = RANK_ASKED.test(reading.question);
   const needFigure = named.length > 0 || reading.asksNumber;
   const { result, stats } = retrieved;
   // the direction is what is asked, not a filter: a fall answers "did it grow?" with a no
   const candidates = pickEvidence(
     result.query,
-    { figure: needFigure, rank: false, unit: reading.unit },
+    { figure: needFigure, rank: asksRank, unit: asksRank ? undefined : reading.unit },
     result.hits,
     { tokenizer: ctx.index.tokenizer, stats },
     5,
   );
-  const e = candidates.find((c) => c.answers);
-  if (!isGrounded(e, reading.language)) return undefined;
+  const grounded = candidates.filter((c) => c.answers && isGrounded(c, reading.language));
+  // a question about a direction is answered by a clause that says which way it went
+  const moved = (c: Evidence) =>
+    c.figures.some((f) => f.direction) || directionOf(c.span.text, UP_ZH, DOWN_ZH) !== undefined;
+  const e = (reading.direction && grounded.find(moved)) || grounded[0];
+  if (!e) return undefined;
   const asked = named[0];
-  // the report's figure to weigh against the question's: the same kind, nearest in size
+  if (asked && asksRank) {
+    const rank = e.figures.find((f) => f.ordinal);
+    if (!rank) return undefined;
+    const c: Comparator = /前|top/i.test(reading.question)
+      ? "atMost"
+      : comparatorOf(reading.question);
+    return { yes: agrees(rank, asked, c), evidence: e };
+  }
+  // the report's figure to weigh against the question's: its own subject's first (the
+  // figures come best attached first), of the same kind, then the nearest in size
   const f = asked
-    ? ([...e.figures]
-        .filter((g) => g.percent === asked.percent)
-        .sort((a, b) => ratio(a, asked) - ratio(b, asked))[0] ?? e.figures[0])
+    ? (e.figures.filter((g) => !g.ordinal && g.percent === asked.percent)[0] ?? e.figures[0])
     : e.figures[0];
   if (asked && f) return { yes: agrees(f, asked, comparatorOf(reading.question)), evidence: e };
-  if (reading.direction && f?.direction)
-    return { yes: f.direction === reading.direction, evidence: e };
+  const dir = f?.direction ?? directionOf(e.span.text, UP_ZH, DOWN_ZH);
+  if (reading.direction && dir) return { yes: dir === reading.direction, evidence: e };
   return { yes: true, evidence: e };
 }
 
