@@ -26,8 +26,9 @@ export const SUMMARY_WEIGHTS = {
   maxPoints: 6,
   minPoints: 2,
 
-  /** the longest point, in characters; longer clauses are cut at a comma */
+  /** the longest point, in characters; longer clauses are cut at a comma (a shortcoming: 90) */
   maxChars: 70,
+  maxProblemChars: 90,
   /** the least share of the question's weight the chosen section must hold overall */
   minShare: { zh: 0.34, en: 0.4 },
 };
@@ -83,8 +84,13 @@ function points(
       sentenceNo++;
       // a lead sentence that only names the topic, or a heading, is not a point
       if (bare(text) === heading || text.length <= heading.length + 2) continue;
+      // a shortcoming is a whole item of the list (between semicolons), after its lead-in
+      const units =
+        mode === "problems"
+          ? [itemOf(sentence)].filter((u): u is Span => u !== undefined)
+          : clauses(sentence);
       let clauseNo = 0;
-      for (const clause of clauses(sentence)) {
+      for (const clause of units) {
         const t = bare(clause.text);
         if (t.length < 4 || t === heading || t === bare(topic)) continue;
         clauseNo++;
@@ -129,6 +135,15 @@ function pool(
   const top = hits.slice(0, mode === "list" ? 6 : 2).map((h) => h.passage);
   const at = (p: Passage) => ctx.index.byId.get(p.id) ?? 0;
   return top.sort((a, b) => at(a) - at(b));
+}
+
+/** An item of a list of shortcomings: the sentence after its lead-in ("…还面临一些问题短板："), if any is left. */
+function itemOf(sentence: Span): Span | undefined {
+  const colon = Math.max(sentence.text.lastIndexOf("："), sentence.text.lastIndexOf(":"));
+  const from = colon >= 0 ? colon + 1 : 0;
+  const text = sentence.text.slice(from).replace(/，?等等[。；;]?$/, "");
+  if (bare(text).length < 4) return undefined;
+  return { text, start: sentence.start + from, end: sentence.start + from + text.length };
 }
 
 /** Cut a long clause at a comma or 、 within the limit. */
@@ -187,7 +202,9 @@ export function summaryAnswer(
     ...termSet(ctx.index.tokenizer, node?.path.slice(1).join(" ") ?? ""),
     ...chosen.flatMap((p) => [...termSet(ctx.index.tokenizer, p.span.text)]),
   ]);
-  if (weighted.length && coverage(weighted, covered).share < W.minShare[reading.language])
+  // a problems question that names no topic the report has is about the shortcomings at large
+  const topical = mode === "problems" ? weighted.filter((g) => g.present) : weighted;
+  if (topical.length && coverage(topical, covered).share < W.minShare[reading.language])
     return undefined;
   chosen.sort((a, b) => a.order - b.order);
 
@@ -206,14 +223,18 @@ export function summaryAnswer(
     }
     return c.n;
   };
+  const max = mode === "problems" ? W.maxProblemChars : W.maxChars;
   const first = chosen[0]?.passage as Passage;
   const doc = ctx.docs.get(first.doc);
   const years = doc ? yearsText(partYears(doc.meta, first.part), reading.language) : "";
   if (reading.language === "zh") {
     const where = heading ? `“${heading}”方面` : "";
-    const lead = `${doc ? according(doc, "zh") : ""}${years}${first.part === "plan" ? "计划" : ""}${where}${where || years ? "：" : ""}`;
+    const lead =
+      mode === "problems"
+        ? `${doc ? according(doc, "zh") : ""}${years}工作中存在的问题和不足：`
+        : `${doc ? according(doc, "zh") : ""}${years}${first.part === "plan" ? "计划" : ""}${where}${where || years ? "：" : ""}`;
     const body = chosen
-      .map((p) => `${shorten(p.span.text, W.maxChars)} [${numberOf(p.passage)}]`)
+      .map((p) => `${shorten(p.span.text, max)} [${numberOf(p.passage)}]`)
       .join("；");
     return { text: `${lead}${body}。`, citations };
   }
@@ -223,8 +244,11 @@ export function summaryAnswer(
   const items = chosen.map((p) => {
     const glosses = glossFigures(p.span.text);
     const gloss = glosses.length ? `${glosses.join("; ")}: ` : "";
-    return `${gloss}“${shorten(p.span.text, W.maxChars)}” [${numberOf(p.passage)}]`;
+    return `${gloss}“${shorten(p.span.text, max)}” [${numberOf(p.passage)}]`;
   });
-  const lead = `${doc ? according(doc, "en", en) : ""}${topic ? `on ${topic}` : "the report"}${when}${heading ? ` (section “${heading}”)` : ""}: `;
+  const lead =
+    mode === "problems"
+      ? `${doc ? according(doc, "en", en) : ""}the shortcomings it admits${when}${topic ? ` (on ${topic})` : ""}: `
+      : `${doc ? according(doc, "en", en) : ""}${topic ? `on ${topic}` : "the report"}${when}${heading ? ` (section “${heading}”)` : ""}: `;
   return { text: `${sentenceCase(lead)}${items.join("; ")}.`, citations };
 }
