@@ -58,9 +58,9 @@ const FIGURE_EN = new RegExp(
 
 /** What an open question asks for when it says 哪些/什么: the work, not a list of things. */
 const OPEN_NOUNS =
-  "工作|成效|成果|成绩|进展|新进展|措施|举措|变化|亮点|安排|部署|打算|计划|目标|机遇|挑战|考虑|想法|特点|方面|作为|经验|做法|突破|任务|重点|思路|政策|办法";
+  "工作|成效|成果|成绩|进展|新进展|措施|举措|变化|亮点|安排|部署|打算|计划|目标|机遇|挑战|考虑|想法|特点|方面|作为|经验|做法|突破|任务|思路|办法";
 const LIST_ZH = new RegExp(
-  `(?:哪些|哪几|有什么|都有啥|有啥)(?![^，。？?]{0,4}(?:${OPEN_NOUNS}))|列举|都有谁|哪几家|名单|清单`,
+  `(?<!(?:${OPEN_NOUNS})[^，。？?]{0,3})(?:哪些|哪几|有什么|都有啥|有啥)(?![^，。？?]{0,4}(?:${OPEN_NOUNS}))|列举|都有谁|哪几家|名单|清单`,
 );
 const LIST_EN =
   /^\s*(?:which|list|name)\b|\bwhich (?:\w+ ){0,2}(?:projects|events|companies|enterprises|firms|industries|sectors|areas|fields|cities|countries|measures|platforms|parks|facilities|lines|routes|programs|programmes|schemes|brands|organizations|institutions)\b|\bwhat (?:are|were) (?:the )?(?:\w+ ){0,2}(?:projects|events|companies|enterprises|firms|industries|sectors|areas|fields|cities|countries|platforms|parks|facilities|lines|routes)\b|\bname (?:the|some|a few)\b|\blist (?:the|of)\b/i;

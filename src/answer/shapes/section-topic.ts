@@ -10,7 +10,7 @@ export type SectionNode = { doc: string; path: string[]; score: number };
 
 /**
  * How the section an open question is about is chosen (tuning part of the eval set):
- * retrieved passages vote for the sections they sit in with their retrieval scores, a
+ * retrieved passages vote for the sections they sit in with their squared retrieval scores, a
  * section's votes count per square root of its size (a large section collects votes by
  * being large), and a heading that holds the question's words counts on its own.
  */
@@ -56,11 +56,15 @@ export function sectionTopic(
         n = { node: { doc: h.passage.doc, path, score: 0 }, votes: 0, heading: share };
         nodes.set(k, n);
       }
-      n.votes += h.score;
+      // the top passages' votes count most: a section is chosen for its best passages
+      n.votes += h.score * h.score;
     }
   }
+  // a whole part of the report is too broad for a topic, when any narrower section competes
+  const narrow = [...nodes.values()].some((n) => n.node.path.length > 1);
   let best: SectionNode | undefined;
   for (const n of nodes.values()) {
+    if (narrow && n.node.path.length === 1) continue;
     const size = sectionPassages(passages, ranges, n.node).length || 1;
     n.node.score = n.votes / Math.sqrt(size) + W.heading * n.heading + W.depth * n.node.path.length;
     if (!best || n.node.score > best.score) best = n.node;
