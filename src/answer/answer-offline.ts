@@ -62,7 +62,7 @@ export async function answerOffline(
   const language = reading.language;
   const related = retrieved.result.hits.slice(0, k).map((h, i) => citationOf(h, i + 1, ctx));
   const refuse = (): Draft => ({
-    answer: refusal(reading.question, language, retrieved.scope, {
+    answer: refusal(language, retrieved.scope, {
       docs: ctx.index.docs,
       places: ctx.places,
     }),

@@ -36,7 +36,7 @@ export async function checkClaim(
 ): Promise<ClaimVerdict> {
   const { query, hits } = await search(claim, 8);
   const weighted = weighGroups(
-    query.groups.filter((g) => !isFigureGroup(g)),
+    query.concepts.filter((g) => !isFigureGroup(g)),
     index.bm25,
   );
   const figures = query.figures.filter((f) => !isYear(f));

@@ -13,7 +13,6 @@ export const GROUNDING = {
 
 /** Does this evidence answer the question well enough to be given? */
 export const isGrounded = (e: Evidence | undefined, language: Language): e is Evidence =>
-  e !== undefined &&
-  e.answers &&
+  e?.answers === true &&
   e.spanShare >= GROUNDING.minSpanShare[language] &&
   e.score >= GROUNDING.minScore;

@@ -40,9 +40,9 @@ export function modelAnswer(
 }
 
 /** The model's "the report does not say", in the asker's language. */
-export function modelRefusal(question: string, language: Language, passages: Citation[]): Draft {
+export function modelRefusal(language: Language, passages: Citation[]): Draft {
   return {
-    answer: refusal(question, language),
+    answer: refusal(language),
     language,
     grounded: false,
     mode: "llm",

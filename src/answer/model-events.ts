@@ -100,7 +100,7 @@ export async function* modelEvents(
     log?.warn(FALLBACK, { failure: "checks", reason: stopped ?? "unverified", sent });
     yield* fallback();
   } else if (outcome.kind === "refusal") {
-    yield* settledEvents(modelRefusal(standalone, language, passages));
+    yield* settledEvents(modelRefusal(language, passages));
   } else {
     yield {
       type: "answer",

@@ -1,5 +1,6 @@
 import type { Doc, Part } from "../ingest/types.js";
 import type { Language } from "../text/language.js";
+import { FIGURE } from "../text/numbers.js";
 import { partYears, reportName, yearsText } from "./report-name.js";
 
 /** "据《成都市2024年政府工作报告》，" / "According to Chengdu's 2024 government work report, ". */
@@ -29,5 +30,14 @@ export function when(doc: Doc, part: Part, quote: string, language: Language): s
 /** Upper-case the first letter of an English sentence. */
 export const sentenceCase = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
-/** The topic as an answer names it: the asker's own words, cleaned of question marks. */
-export const topicOf = (topic: string) => topic.replace(/[?？。.!！]+$/, "").trim();
+/**
+ * The topic as an answer names it: the asker's own words, without question marks and
+ * without the figures the asker named (an answer states only the report's figures).
+ */
+export const topicOf = (topic: string) =>
+  topic
+    .replace(FIGURE, " ")
+    .replace(/\b(?:over|more than|at least|above|below|under|less than|by)\s*(?=\s|$)/gi, " ")
+    .replace(/[?？。.!！]+$/, "")
+    .replace(/\s+/g, " ")
+    .trim();

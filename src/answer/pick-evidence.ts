@@ -77,9 +77,9 @@ type Candidate = Omit<Evidence, "span" | "spanShare"> & {
 };
 
 /** The question's weighted word groups (figures aside), by the statistics of the scope searched. */
-export function weightedQuery(query: Pick<AnalyzedQuery, "groups">, stats: Bm25Stats) {
+export function weightedQuery(query: Pick<AnalyzedQuery, "concepts">, stats: Bm25Stats) {
   return weighGroups(
-    query.groups.filter((g) => !isFigureGroup(g)),
+    query.concepts.filter((g) => !isFigureGroup(g)),
     stats,
   );
 }
@@ -91,7 +91,7 @@ export function weightedQuery(query: Pick<AnalyzedQuery, "groups">, stats: Bm25S
  * holds the question's words, not a neighbour's — and a little by the passage's rank.
  */
 export function pickEvidence(
-  query: Pick<AnalyzedQuery, "groups" | "figures">,
+  query: Pick<AnalyzedQuery, "concepts" | "figures">,
   need: EvidenceNeed,
   hits: Hit[],
   ctx: Context,

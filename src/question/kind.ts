@@ -32,7 +32,7 @@ const TABLE_EN =
   /\b(?:each|every|all|which|what) (?:of the )?(?:provinces|regions|reports|years)\b|\bprovinces\b|\bover the years\b|\byear by year\b|\bacross (?:the )?(?:provinces|regions|years|reports)\b|\bin which years?\b|\bwhich year (?:had|saw|set)\b/i;
 
 const COMPARE_ZH =
-  /哪个[^，。？?、]{0,6}(?:多|大|高|快|少|小|低|慢|强|好)|哪一个(?:更)?(?:多|大|高|快)|谁(?:更|比较)?(?:多|大|高|快)|还是.{1,20}(?:多|大|高|快|少|小|低)|比.{1,20}(?:多|大|高|快|少|小|低|强)|相比|对比|比较一下|差距多大|相差多少|差多少|高出|多出/;
+  /哪个[^，。？?、]{0,6}(?:多|大|高|快|少|小|低|慢|强|好)|哪一个(?:更)?(?:多|大|高|快)|谁(?:更|比较)?(?:多|大|高|快)|还是.{1,20}(?:多|大|高|快|少|小|低)|比(?!例|重|率|赛|如|方|分|拼|较)[^，。？?]{1,20}(?:多|大|高|快|少|小|低|强)|相比|对比|比较一下|差距多大|相差多少|差多少|高出|多出/;
 const COMPARE_EN =
   /\b(?:bigger|larger|higher|greater|faster|smaller|lower|slower|more|less|fewer) than\b(?!\s*(?:\$|¥)?\d|\s+(?:half|a (?:third|quarter|half)|double|twice|one|two|three|four|five|six|seven|eight|nine|ten|a hundred|a thousand|a million|a billion))|\bwhich (?:is|was|are|were|one|grew|rose)\b[^?]*\b(?:bigger|larger|higher|greater|faster|more|smaller|lower|less)\b|\b(?:bigger|larger|higher|greater|faster)\b[^?]*\bor\b|\bor\b[^?]*\b(?:bigger|larger|higher|greater|faster)\b|\bcompare[sd]?\b|\bcomparison\b|\bversus\b|\bvs\.?\b|\bdifference between\b/i;
 

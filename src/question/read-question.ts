@@ -124,6 +124,44 @@ function restated(question: string, before: Reading): string | undefined {
 }
 
 /**
+ * The previous question with the fragment's new parts put in: its year ("那2022年呢？" after
+ * "2023年全社会研发经费投入增长多少？" -> "2022年全社会研发经费投入增长多少？"), its place, or its
+ * topic where the previous question's topic stands in its text.
+ */
+function substituted(
+  question: string,
+  before: Reading,
+  fragment: Parts,
+  newTopic: boolean,
+): string | undefined {
+  let text = before.standalone;
+  let changed = false;
+  if (fragment.scope.years.length) {
+    const year = `${fragment.scope.years.join("、")}`;
+    const zh = /[\u3400-\u9fff]/.test(text);
+    const replaced = text.replace(/(?:19|20)\d{2}(?=\s*年)|(?<=\bin\s)(?:19|20)\d{2}\b/, year);
+    text =
+      replaced !== text
+        ? replaced
+        : zh
+          ? `${year}年${text}`
+          : `${text.replace(/[?？]$/, "")} in ${year}?`;
+    changed = true;
+  }
+  if (newTopic) {
+    const topic = before.subject.topic;
+    if (!topic || !text.includes(topic)) return undefined;
+    text = text.replace(topic, fragment.subject.topic);
+    changed = true;
+  }
+  if (fragment.scope.places.length && !newTopic) return undefined;
+  // "是多少", "排第几": the previous question, asked again in the fragment's own way
+  if (!changed)
+    return (ownKind(question) ?? before.kind) === before.kind ? before.standalone : undefined;
+  return text !== question ? text : undefined;
+}
+
+/**
  * Read a question once, in the conversation it comes in: a fragment ("那2023年呢？", "And for
  * hotels?", "它排第几") takes what it lacks (topic, kind, places, years) from the previous
  * question, and a pronoun stands for the previous topic.
@@ -172,7 +210,10 @@ export function readQuestion(question: string, history: Turn[], ctx: ReadContext
   return {
     ...merged,
     question,
-    standalone: restated(question, before) ?? standaloneText(merged, zh),
+    standalone:
+      restated(question, before) ??
+      substituted(question, before, fragment, newTopic) ??
+      standaloneText(merged, zh),
     followUp: true,
     language,
   };

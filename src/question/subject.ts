@@ -31,7 +31,7 @@ const EN_ASKING = new RegExp(
     "\\b(?:according to|in|from) (?:the|this) (?:government )?(?:work )?report\\b|\\b(?:the|this) (?:government )?(?:work )?report(?:'s)?\\b",
     "\\b(?:what|which|who|whom|whose|when|where|why|how)(?:'s)?\\b",
     "\\b(?:does|do|did|is|are|was|were|has|have|had|will|would|can|could|should|shall|be|been|being)\\b",
-    "\\b(?:say|says|said|mention|mentions|mentioned|state|states|stated|tell|tells|about|regarding|concerning)\\b",
+    "\\b(?:say|says|said|mention|mentions|mentioned|state|states|stated|tell|tells|about|regarding|concerning|admit|admits|admitted|acknowledge|acknowledges|acknowledged|list|lists|name|names)\\b",
     "\\b(?:many|much|exactly|roughly|approximately|currently|now|so far|any|there|it|its|they|their|them)\\b",
     // how a question frames what was or will be done, not what it is about
     "\\b(?:plans?|planned|planning|going to|intends?|measures|steps|efforts|actions|initiatives|done|doing|do|did)\\b",

@@ -15,8 +15,14 @@ export type AnalyzedQuery = {
   text: string;
   language: Language;
   figures: Figure[];
-  /** lexical query: Chinese words as they are, English words through the lexicon */
+  /** lexical query: Chinese terms as they are, English words through the lexicon */
   groups: QueryGroup[];
+  /**
+   * the question's concepts, for weighing evidence: one group per Chinese word (with its
+   * parts, and for a word the corpus lacks its typo and abbreviation variants), figures,
+   * the English words' translations. A compound counts once, not once per part.
+   */
+  concepts: QueryGroup[];
   /** what the dense side embeds */
   denseText: string;
 };
@@ -124,14 +130,29 @@ export function analyzeQuery(
   const stripped = asked.replace(FIGURE, " ");
   const latin = stripped.match(LATIN_RUN)?.join(" ") ?? "";
   const rest = stripped.replace(LATIN_RUN, " ");
-  const groups = [
-    ...termGroups(figures.map(figureTerm)),
+  const figureGroups = termGroups(figures.map(figureTerm));
+  const concepts = [
+    ...figureGroups,
     ...expandSynonyms(chineseGroups(rest, tokenizer, vocab), tokenizer),
   ];
+  // BM25 ranks best with every term its own group (a compound's rare parts keep their own
+  // weight); a word the corpus lacks searches for its variants instead
+  const terms = tokenizer.terms(rest).filter((t) => !FRAMING_ZH.has(t));
+  const variants = concepts
+    .filter((c) => c.senses && vocab && !vocab.has(c.alts[0]?.term ?? ""))
+    .map((c) => ({ weight: 1, alts: c.alts.slice(1) }))
+    .filter((g) => g.alts.length > 0);
+  const groups = [
+    ...figureGroups,
+    ...expandSynonyms([...termGroups(terms), ...variants], tokenizer),
+  ];
   const translated = latin ? translateEnglish(latin, lexicon) : undefined;
-  if (translated) groups.push(...translated.groups);
+  if (translated) {
+    groups.push(...translated.groups);
+    concepts.push(...translated.groups);
+  }
   const denseText = [rest, figures.map((f) => f.raw).join(" "), translated?.pseudo ?? ""]
     .join(" ")
     .trim();
-  return { original: question, text, language, figures, groups, denseText };
+  return { original: question, text, language, figures, groups, concepts, denseText };
 }

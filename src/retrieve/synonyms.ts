@@ -14,22 +14,31 @@ const SYNONYMS: ReadonlyMap<string, string[]> = new Map(
     }),
 );
 
-/** Add the report's words as alternatives of a group's everyday words. */
+/** How much a report word that stands for an everyday one counts, beside the word itself. */
+const SYNONYM_P = 0.8;
+
+/**
+ * Add the report's words as alternatives of a group's everyday words. A report word the
+ * tokenizer splits (规模以上 -> 规模, 以上) is a sense of several terms: the whole term
+ * counts fully, each part only its share, and answering weighs them together.
+ */
 export function expandSynonyms(groups: QueryGroup[], tokenizer: Tokenizer): QueryGroup[] {
   return groups.map((g) => {
-    // a report word the tokenizer splits (规模以上 -> 规模, 以上) adds all its parts
-    const extra = g.alts.flatMap((a) =>
-      (SYNONYMS.get(a.term) ?? []).flatMap((w) => tokenizer.terms(w)),
-    );
-    if (!extra.length) return g;
-    const seen = new Set(g.alts.map((a) => a.term));
-    const alts = [...g.alts];
-    for (const term of extra) {
-      if (!seen.has(term)) {
-        seen.add(term);
-        alts.push({ term, p: 0.8 });
+    const phrases = g.alts.flatMap((a) => SYNONYMS.get(a.term) ?? []);
+    if (!phrases.length) return g;
+    const alts = new Map(g.alts.map((a) => [a.term, a.p]));
+    const put = (t: string, p: number) => alts.set(t, Math.max(alts.get(t) ?? 0, p));
+    const senses: string[][] = [...(g.senses ?? [])];
+    for (const phrase of phrases) {
+      const terms = [...new Set(tokenizer.terms(phrase))];
+      if (terms.length === 1 && terms[0]) put(terms[0], SYNONYM_P);
+      else {
+        for (const t of terms) put(t, t === phrase ? SYNONYM_P : SYNONYM_P / terms.length);
+        senses.push(terms.filter((t) => t !== phrase));
       }
     }
-    return { ...g, alts };
+    const out: QueryGroup = { ...g, alts: [...alts].map(([term, p]) => ({ term, p })) };
+    if (senses.length) out.senses = g.senses ? senses : [[g.alts[0]?.term ?? ""], ...senses];
+    return out;
   });
 }

@@ -25,7 +25,7 @@ export const VARIANT_LIMITS = {
 const HAN = /^[\u3400-\u9fff]{2,}$/;
 const reading = (w: string) => pinyin(w, { toneType: "none", type: "array" }).join(" ");
 
-const escape = (c: string) => c.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const escapeChar = (c: string) => c.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /** "社会消费品零" found in "社会消费品零售总额增长" -> "社会消费品零售总额": to the end of its last word. */
 function toWordEnd(
@@ -83,11 +83,15 @@ export function vocabulary(
       if (known) return known;
       // the word's characters in order, a few other characters (no punctuation) between
       const gap = `[\\u3400-\\u9fff]{0,${VARIANT_LIMITS.gap}}`;
-      const re = new RegExp([...word].map(escape).join(gap), "g");
+      const re = new RegExp([...word].map(escapeChar).join(gap), "g");
       const counts = new Map<string, number>();
-      for (const text of texts())
-        for (const m of text.matchAll(re))
-          if (m[0] !== word) counts.set(m[0], (counts.get(m[0]) ?? 0) + 1);
+      for (const text of texts()) {
+        for (const m of text.matchAll(re)) {
+          if (m[0] === word) continue;
+          const phrase = toWordEnd(text, m.index ?? 0, m[0].length, cut);
+          counts.set(phrase, (counts.get(phrase) ?? 0) + 1);
+        }
+      }
       const out = [...counts]
         .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
         .slice(0, VARIANT_LIMITS.top)

@@ -8,7 +8,7 @@ import { figureEvidence } from "./figure.js";
 
 const ZH_SIDES = [
   /^(.+?)(?:和|与|跟|同|还是|、)(.+?)(?:相比|比较|对比)?(?:哪个|哪一个|谁|哪项|哪方面)/,
-  /^(.+?)比(.+?)(?:更|还)?(?:多|高|大|快|少|低|小|慢|强)/,
+  /^(.+?)比(?!例|重|率|赛|如|方|分|拼|较)(.+?)(?:更|还)?(?:多|高|大|快|少|低|小|慢|强)/,
   /^(.+?)(?:和|与|跟)(.+?)(?:相比|比较|对比)/,
 ];
 const EN_SIDES = [
@@ -121,7 +121,7 @@ export async function compareAnswer(
     const adj = smaller ? "更小" : "更大";
     const yes = YES_NO_FORM.test(reading.standalone) ? (aWins ? "是的，" : "不是，") : "";
     return {
-      text: `${yes}${win.words}${adj}：${withUnit(win, fw)}，${lose.words}为${withUnit(lose, fl)}。${doc ? according(doc, "zh") : ""}${quotes}。`,
+      text: `${yes}${win.words}${adj}：${withUnit(win, fw)}，${lose.words}为${withUnit(lose, fl)} ${nLose === 2 ? "[1][2]" : "[1]"}。${doc ? according(doc, "zh") : ""}${quotes}。`,
       citations,
     };
   }

@@ -239,7 +239,17 @@ export function summaryAnswer(
     return { text: `${lead}${body}。`, citations };
   }
   const en = ctx.places.ofDoc.get(first.doc)?.en[0];
-  const topic = topicOf(reading.subject.topic);
+  const topic = topicOf(
+    mode === "problems"
+      ? reading.subject.topic
+          .replace(
+            /\b(?:problems?|shortcomings?|weakness(?:es)?|challenges?|difficult(?:y|ies)|gaps?)\b/gi,
+            " ",
+          )
+          .replace(/\s+/g, " ")
+          .trim()
+      : reading.subject.topic,
+  );
   const when = years ? (first.part === "plan" ? ` in its plan for ${years}` : ` for ${years}`) : "";
   const items = chosen.map((p) => {
     const glosses = glossFigures(p.span.text);

@@ -1,10 +1,10 @@
 import type { Reading } from "../../question/types.js";
 import { DOWN_ZH, directionOf, UP_ZH } from "../../text/direction.js";
-import { englishFigure, type Figure } from "../../text/numbers.js";
+import type { Figure } from "../../text/numbers.js";
 import { type AnswerContext, citationOf, type Retrieved } from "../context.js";
 import { glossFigures } from "../english-figures.js";
 import { isGrounded } from "../grounding.js";
-import { according, when } from "../phrasing.js";
+import { according, topicOf, when } from "../phrasing.js";
 import { type Evidence, pickEvidence } from "../pick-evidence.js";
 import type { Citation } from "../types.js";
 
@@ -103,15 +103,13 @@ export function verdictAnswer(
     return { text: `${head}${src}${quote} [1]。`, citations };
   }
   const glosses = glossFigures(quote);
-  const asked = reading.figures[0];
   const at = doc ? when(doc, p.part, quote, "en") : "";
   const src = doc
     ? according(doc, "en", ctx.places.ofDoc.get(p.doc)?.en[0]).replace(/, $/, "")
     : "The report";
   const says = glosses.length ? glosses.join("; ") : "this";
-  const instead = !v.yes && asked ? `, not ${englishFigure(asked)}` : "";
   const text = v.yes
-    ? `Yes — ${src.charAt(0).toLowerCase()}${src.slice(1)}, ${reading.subject.topic ? `${reading.subject.topic} ` : ""}${at ? `${at}: ` : ""}${says} [1] (“${quote}”).`
-    : `No — ${src.charAt(0).toLowerCase()}${src.slice(1)}, ${reading.subject.topic ? `${reading.subject.topic} ` : ""}${at ? `${at}: ` : ""}${says}${instead} [1] (“${quote}”).`;
+    ? `Yes — ${src.charAt(0).toLowerCase()}${src.slice(1)}, ${topicOf(reading.subject.topic) ? `${topicOf(reading.subject.topic)} ` : ""}${at ? `${at}: ` : ""}${says} [1] (“${quote}”).`
+    : `No — ${src.charAt(0).toLowerCase()}${src.slice(1)}, ${topicOf(reading.subject.topic) ? `${topicOf(reading.subject.topic)} ` : ""}${at ? `${at}: ` : ""}${says} [1] (“${quote}”).`;
   return { text, citations };
 }
