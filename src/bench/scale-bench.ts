@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { createAsker } from "../answer/ask.js";
 import { makeEmbeddings } from "../embed/make-embeddings.js";
 import { buildIndex } from "../index/build-index.js";
-import { lexiconExtras } from "../index/lexicon.js";
+import { lexiconExtras } from "../index/lexicon-extras.js";
 import { loadIndex } from "../index/load-index.js";
 import { ingestCorpus } from "../ingest/ingest-file.js";
 import type { SourceFile } from "../ingest/types.js";

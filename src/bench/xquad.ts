@@ -3,8 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { makeEmbeddings } from "../embed/make-embeddings.js";
 import { buildIndex } from "../index/build-index.js";
-import { FILES } from "../index/layout.js";
-import { type Lexicon, lexiconExtras } from "../index/lexicon.js";
+import { lexiconExtras } from "../index/lexicon-extras.js";
 import { type LoadedIndex, loadIndex } from "../index/load-index.js";
 import { createSearcher, type SearchOptions } from "../retrieve/hybrid-search.js";
 import { createTokenizer } from "../text/tokenizer.js";
@@ -80,16 +79,15 @@ export async function evaluateXquad(dir: string, runs: XquadRun[] = XQUAD_RUNS, 
       indexDir,
       embeddings,
       embedder: name,
-      extras: async (...args) => {
+      extras: async (corpus) => {
         const t = performance.now();
-        const out = await lexiconExtras(...args);
+        const out = await lexiconExtras(corpus);
         lexiconMs = performance.now() - t;
         return out;
       },
     });
     const buildMs = performance.now() - started;
     const index = await loadIndex(indexDir, embeddings);
-    const lexicon = index.extras[FILES.lexicon] as Lexicon;
     const results: XquadResult[] = [];
     for (const run of runs) results.push(await askAll(index, questions, run, k));
     return {
@@ -98,7 +96,7 @@ export async function evaluateXquad(dir: string, runs: XquadRun[] = XQUAD_RUNS, 
       questions: questions.length,
       buildMs,
       lexiconMs,
-      lexiconEntries: Object.keys(lexicon.entries).length,
+      lexiconEntries: Object.keys(index.lexicon?.entries ?? {}).length,
       results,
     };
   } finally {

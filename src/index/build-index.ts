@@ -7,7 +7,7 @@ import { corpusHash } from "../ingest/corpus-hash.js";
 import { ingestFiles } from "../ingest/ingest-file.js";
 import type { Doc, Passage, SourceFile } from "../ingest/types.js";
 import { DOMAIN_WORDS } from "../text/domain-words.js";
-import { createTokenizer, quotedTerms } from "../text/tokenizer.js";
+import { createTokenizer, quotedTerms, type Tokenizer } from "../text/tokenizer.js";
 import { buildBm25 } from "./bm25.js";
 import { buildName, FILES, setCurrent } from "./layout.js";
 import { hashFiles, INDEX_VERSION, type Manifest } from "./manifest.js";
@@ -15,17 +15,23 @@ import { indexedText } from "./passage-text.js";
 
 const EMBED_BATCH = 2000;
 
+/** What an extras hook gets: the ingested corpus and the texts as the lexical index reads them. */
+export type BuiltCorpus = {
+  docs: Doc[];
+  passages: Passage[];
+  userWords: string[];
+  /** each passage's indexed text */
+  texts: string[];
+  tokenizer: Tokenizer;
+};
+
 export type BuildInput = {
   files: SourceFile[];
   indexDir: string;
   embeddings: Embeddings;
   embedder: string;
   /** extra artefacts written beside the index (name -> JSON value), e.g. the lexicon */
-  extras?: (
-    docs: Doc[],
-    passages: Passage[],
-    userWords: string[],
-  ) => Promise<Record<string, unknown>>;
+  extras?: (corpus: BuiltCorpus) => Promise<Record<string, unknown>>;
 };
 
 /**
@@ -50,7 +56,9 @@ export async function buildIndex(input: BuildInput): Promise<{ dir: string; mani
     await mkdir(tmp, { recursive: true });
     await writeFile(join(tmp, FILES.corpus), JSON.stringify({ docs, passages }));
     await writeFile(join(tmp, FILES.lexical), JSON.stringify({ userWords, bm25 }));
-    const extras = input.extras ? await input.extras(docs, passages, userWords) : {};
+    const extras = input.extras
+      ? await input.extras({ docs, passages, userWords, texts, tokenizer })
+      : {};
     for (const [file, value] of Object.entries(extras)) {
       await writeFile(join(tmp, file), JSON.stringify(value));
     }

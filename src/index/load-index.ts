@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { HNSWLib } from "@langchain/community/vectorstores/hnswlib";
 import type { Embeddings } from "@langchain/core/embeddings";
 import type { Doc, Passage } from "../ingest/types.js";
+import { type Lexicon, lexiconSchema } from "../lexicon/lexicon.js";
 import { createTokenizer, type Tokenizer } from "../text/tokenizer.js";
 import { Bm25, type Bm25Data } from "./bm25.js";
 import { FILES, readCurrent } from "./layout.js";
@@ -17,7 +18,9 @@ export type LoadedIndex = {
   tokenizer: Tokenizer;
   bm25: Bm25;
   vectors: HNSWLib;
-  /** optional artefacts by file name (e.g. the English->Chinese lexicon) */
+  /** the English->Chinese lexicon, when the index has one */
+  lexicon?: Lexicon;
+  /** other optional artefacts by file name */
   extras: Record<string, unknown>;
 };
 
@@ -71,6 +74,13 @@ export async function loadIndex(indexDir: string, embeddings: Embeddings): Promi
       extras[n] = JSON.parse(await readFile(join(dir, n), "utf8"));
     }
   }
+  let lexicon: Lexicon | undefined;
+  if (FILES.lexicon in extras) {
+    const parsed = lexiconSchema.safeParse(extras[FILES.lexicon]);
+    if (!parsed.success) throw new IndexError(`index file ${FILES.lexicon} is not a lexicon`);
+    lexicon = parsed.data;
+    delete extras[FILES.lexicon];
+  }
   const vectors = await HNSWLib.load(join(dir, FILES.hnswDir), embeddings);
   vectors.index.setEf(Math.min(200, Math.max(64, corpus.passages.length)));
   return {
@@ -82,6 +92,7 @@ export async function loadIndex(indexDir: string, embeddings: Embeddings): Promi
     tokenizer: createTokenizer(lexical.userWords),
     bm25: new Bm25(lexical.bm25),
     vectors,
+    lexicon,
     extras,
   };
 }

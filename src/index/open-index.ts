@@ -2,7 +2,7 @@ import type { Embeddings } from "@langchain/core/embeddings";
 import { corpusHash } from "../ingest/corpus-hash.js";
 import { readCorpus } from "../ingest/read-corpus.js";
 import { buildIndex } from "./build-index.js";
-import { lexiconExtras } from "./lexicon.js";
+import { lexiconExtras } from "./lexicon-extras.js";
 import { IndexError, type LoadedIndex, loadIndex, readManifest } from "./load-index.js";
 import { isCurrent } from "./manifest.js";
 

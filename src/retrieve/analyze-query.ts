@@ -1,12 +1,12 @@
 import * as OpenCC from "opencc-js";
 import type { QueryGroup } from "../index/bm25.js";
 import { termGroups } from "../index/bm25.js";
-import type { Lexicon } from "../index/lexicon.js";
+import type { Lexicon } from "../lexicon/lexicon.js";
+import { translateEnglish } from "../lexicon/translate/translate.js";
 import { detectLanguage, type Language } from "../text/language.js";
 import { FIGURE, type Figure, figureTerm, findFigures } from "../text/numbers.js";
 import type { Tokenizer } from "../text/tokenizer.js";
 import { expandSynonyms } from "./synonyms.js";
-import { translateEnglish } from "./translate.js";
 
 export type AnalyzedQuery = {
   original: string;

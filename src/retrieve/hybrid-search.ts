@@ -1,5 +1,3 @@
-import { FILES } from "../index/layout.js";
-import type { Lexicon } from "../index/lexicon.js";
 import type { LoadedIndex } from "../index/load-index.js";
 import type { Passage } from "../ingest/types.js";
 import { type AnalyzedQuery, analyzeQuery } from "./analyze-query.js";
@@ -37,7 +35,7 @@ export function createSearcher(index: LoadedIndex, opts: SearchOptions = {}): Se
   const rrfK = opts.rrfK ?? 5;
   const wl = opts.lexicalWeight ?? 1;
   const wd = opts.denseWeight ?? 0.25;
-  const lexicon = index.extras[FILES.lexicon] as Lexicon | undefined;
+  const lexicon = index.lexicon;
   const embeddings = index.vectors.embeddings;
   const count = index.passages.length;
 

@@ -1,8 +1,11 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { buildLexicon, type Lexicon, loadCedict } from "../../src/index/lexicon.js";
-import { readGlossary } from "../../src/index/lexicon-glossary.js";
+import { indexedText } from "../../src/index/passage-text.js";
 import { ingestFile } from "../../src/ingest/ingest-file.js";
-import { translateEnglish } from "../../src/retrieve/translate.js";
+import { buildLexicon } from "../../src/lexicon/build/build-lexicon.js";
+import { loadCedict } from "../../src/lexicon/build/cedict.js";
+import { readGlossary } from "../../src/lexicon/build/glossary.js";
+import type { Lexicon } from "../../src/lexicon/lexicon.js";
+import { translateEnglish } from "../../src/lexicon/translate/translate.js";
 import { DOMAIN_WORDS } from "../../src/text/domain-words.js";
 import { createTokenizer } from "../../src/text/tokenizer.js";
 
@@ -23,7 +26,7 @@ const translate = (english: string) =>
 
 beforeAll(async () => {
   lexicon = buildLexicon({
-    passages,
+    texts: passages.map(indexedText),
     userWords,
     cedict: await loadCedict(),
     glossary: await readGlossary(),

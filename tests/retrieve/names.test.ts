@@ -4,7 +4,7 @@ import {
   phoneticSimilarity,
   pinyinCode,
   pinyinSyllables,
-} from "../../src/index/lexicon-phonetic.js";
+} from "../../src/lexicon/phonetic.js";
 
 const sound = (english: string, pinyin: string) =>
   phoneticSimilarity(englishCode(english), pinyin.split(" ").map(pinyinCode).join(""));

@@ -1,5 +1,5 @@
-import type { Lexicon } from "../index/lexicon.js";
-import { phoneticSimilarity, pinyinSyllables, wordCodes } from "../index/lexicon-phonetic.js";
+import type { Lexicon } from "../lexicon.js";
+import { phoneticSimilarity, pinyinSyllables, wordCodes } from "../phonetic.js";
 
 export type NameOptions = {
   /** least phonetic similarity for a corpus name to stand for an English one */

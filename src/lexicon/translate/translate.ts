@@ -1,14 +1,13 @@
-import type { Alternative, QueryGroup } from "../index/bm25.js";
-import type { Lexicon } from "../index/lexicon.js";
-import { englishTokens, lemmaCandidates, normWord, STOP_WORDS } from "../index/lexicon-english.js";
-import { stemEnglish } from "../text/tokenizer.js";
-import { nearKeys, sameStemKeys } from "./translate-fuzzy.js";
-import { type NameOptions, nameSenses, pinyinSenses } from "./translate-names.js";
-import { numberWord, romanNumeral } from "./translate-numbers.js";
+import { englishTokens, lemmaCandidates, normWord, STOP_WORDS } from "../../text/english.js";
+import { stemEnglish } from "../../text/tokenizer.js";
+import { EMPTY_LEXICON, type Lexicon, type TermGroup } from "../lexicon.js";
+import { nearKeys, sameStemKeys } from "./fuzzy.js";
+import { type NameOptions, nameSenses, pinyinSenses } from "./names.js";
+import { numberWord, romanNumeral } from "./numbers.js";
 
 export type Translation = {
   /** weighted Chinese (and figure) term groups for BM25 */
-  groups: QueryGroup[];
+  groups: TermGroup[];
   /** a Chinese pseudo-query for the dense side */
   pseudo: string;
 };
@@ -64,16 +63,16 @@ function wordSenses(word: string, lex: Lexicon, o: TranslateOptions): Senses {
  * Senses -> a BM25 group. p is scaled so that the best sense counts fully; a sense that is
  * several index terms (a word the tokenizer splits) gives each of them.
  */
-function toGroup(senses: Senses, weight: number): QueryGroup {
+function toGroup(senses: Senses, weight: number): TermGroup {
   const best = senses[0]?.[1] || 1;
   const alts = new Map<string, number>();
   const split = senses.map(([form]) => form.split(" "));
   senses.forEach(([, p], i) => {
     for (const term of split[i] ?? []) alts.set(term, Math.max(alts.get(term) ?? 0, p / best));
   });
-  const group: QueryGroup = {
+  const group: TermGroup = {
     weight,
-    alts: [...alts].map(([term, p]): Alternative => ({ term, p })),
+    alts: [...alts].map(([term, p]) => ({ term, p })),
   };
   if (split.some((terms) => terms.length > 1)) group.senses = split;
   return group;
@@ -83,8 +82,6 @@ function toGroup(senses: Senses, weight: number): QueryGroup {
 function sensesOf(lex: Lexicon, key: string): Senses | undefined {
   return Object.hasOwn(lex.entries, key) ? lex.entries[key] : undefined;
 }
-
-const EMPTY: Lexicon = { entries: {}, latin: [], maxPhrase: 1, names: [], pinyin: {} };
 
 /**
  * English text -> Chinese search terms through the corpus's lexicon: longest phrases first,
@@ -99,11 +96,11 @@ export function translateEnglish(
 ): Translation {
   const o = { ...DEFAULT_TRANSLATE_OPTIONS, ...options };
   // the lexicon object itself, not a copy: per-lexicon indexes are cached by identity
-  const lex: Lexicon = lexicon ?? EMPTY;
+  const lex: Lexicon = lexicon ?? EMPTY_LEXICON;
   const latin = new Set(lex.latin);
   const tokens = englishTokens(text);
   const words = tokens.map((t) => t.toLowerCase());
-  const groups: QueryGroup[] = [];
+  const groups: TermGroup[] = [];
   const pseudo: string[] = [];
   const add = (senses: Senses, weight: number) => {
     if (!senses.length) return;

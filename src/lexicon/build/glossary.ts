@@ -1,5 +1,5 @@
 import { readFile } from "node:fs/promises";
-import { englishWords, phraseKey } from "./lexicon-english.js";
+import { englishWords, phraseKey } from "../../text/english.js";
 
 /**
  * The glossary (glossary.tsv beside this file): names and government-report vocabulary that

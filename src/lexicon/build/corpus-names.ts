@@ -1,7 +1,7 @@
 import { Jieba } from "@node-rs/jieba";
 import { dict } from "@node-rs/jieba/dict.js";
-import type { CedictEntry } from "./lexicon-cedict.js";
-import { pinyinCode } from "./lexicon-phonetic.js";
+import { pinyinCode } from "../phonetic.js";
+import type { CedictEntry } from "./cedict.js";
 
 /** A name in the corpus: its index terms (space-separated) and its sound code. */
 export type NameCandidate = [string, string];

