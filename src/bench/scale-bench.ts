@@ -65,7 +65,7 @@ export async function runScaleBench(target = 100_000): Promise<void> {
     indexDir,
     embeddings,
     embedder: name,
-    extras: lexiconExtras,
+    extras: lexiconExtras(indexDir),
   });
   const buildS = (performance.now() - t0) / 1000;
   console.log(

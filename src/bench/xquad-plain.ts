@@ -27,16 +27,11 @@ function glossWord(piece: string): string | undefined {
 const singular = (w: string) =>
   w.length > 3 && w.endsWith("s") && !w.endsWith("ss") ? w.slice(0, -1) : w;
 
-/**
- * The peer everyone writes first: BM25 (k1 1.2, b 0.75) over plain jieba words, each word
- * of a question its own term; English words through a naive CC-CEDICT lookup, every
- * headword whose gloss is that word, all alike (no phrases, no names, no weights).
- */
-export function plainBm25(texts: string[], cedict: readonly CedictEntry[]): PlainSearch {
-  const jieba = Jieba.withDict(dict);
-  const words = (text: string) => jieba.cut(text.toLowerCase(), true).filter((w) => WORD.test(w));
-  const bm25 = new Bm25(buildBm25(texts.map(words)));
-  const senses = new Map<string, Set<string>>();
+/** English word -> every CC-CEDICT headword glossed by it alone. */
+export type NaiveSenses = Map<string, Set<string>>;
+
+export function naiveSenses(cedict: readonly CedictEntry[]): NaiveSenses {
+  const senses: NaiveSenses = new Map();
   for (const e of cedict) {
     for (const def of Array.isArray(e[3]) ? e[3] : [e[3]]) {
       for (const piece of def.split(/[;,]/)) {
@@ -48,6 +43,18 @@ export function plainBm25(texts: string[], cedict: readonly CedictEntry[]): Plai
       }
     }
   }
+  return senses;
+}
+
+/**
+ * The peer everyone writes first: BM25 (k1 1.2, b 0.75) over plain jieba words, each word
+ * of a question its own term; English words through a naive CC-CEDICT lookup, every
+ * headword whose gloss is that word, all alike (no phrases, no names, no weights).
+ */
+export function plainBm25(texts: string[], senses: NaiveSenses): PlainSearch {
+  const jieba = Jieba.withDict(dict);
+  const words = (text: string) => jieba.cut(text.toLowerCase(), true).filter((w) => WORD.test(w));
+  const bm25 = new Bm25(buildBm25(texts.map(words)));
   const english = (question: string): QueryGroup[] => {
     const groups: QueryGroup[] = [];
     for (const m of question.match(ENGLISH) ?? []) {

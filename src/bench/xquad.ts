@@ -1,19 +1,25 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import type { EmbedderInfo } from "../embed/make-embeddings.js";
 import { makeEmbeddings } from "../embed/make-embeddings.js";
+import type { BuiltCorpus } from "../index/build-index.js";
 import { buildIndex } from "../index/build-index.js";
 import { lexiconExtras } from "../index/lexicon-extras.js";
 import { type LoadedIndex, loadIndex } from "../index/load-index.js";
+import type { SourceFile } from "../ingest/types.js";
 import { loadCedict } from "../lexicon/build/cedict.js";
+import type { LexiconBuild } from "../lexicon/build/corpus-lexicon.js";
 import { createSearcher, type SearchOptions } from "../retrieve/hybrid-search.js";
 import { createTokenizer } from "../text/tokenizer.js";
 import { longQuestions } from "./long-questions.js";
+import { reportQuestionSet, sourceOf } from "./report-questions.js";
 import { quantile } from "./run-bench.js";
+import { crossValidate, type QuestionSet } from "./xquad-cv.js";
 import { readXquad, type XquadQuestion } from "./xquad-data.js";
-import { FOLDS, foldMetrics, spread } from "./xquad-folds.js";
+import { FOLDS, foldMetrics, foldOf, spread } from "./xquad-folds.js";
 import { documentRank, formatMetrics, type Metrics, rankMetrics } from "./xquad-metrics.js";
-import { plainBm25 } from "./xquad-plain.js";
+import { naiveSenses, plainBm25 } from "./xquad-plain.js";
 
 /** A ranker under test: the paragraphs (documents) of its top k, best first. */
 type Ranker = (question: string, k: number) => Promise<string[]>;
@@ -87,39 +93,58 @@ async function costOf(index: LoadedIndex, normal: string[]) {
   return out;
 }
 
+type Build = { ms: number; lexiconMs: number; lexicon?: LexiconBuild };
+
+/** Build the index into `indexDir` as the app does, timing the whole and the lexicon. */
+async function timedBuild(files: SourceFile[], indexDir: string, embedding: EmbedderInfo) {
+  const out: Build & { corpus?: BuiltCorpus } = { ms: 0, lexiconMs: 0 };
+  const started = performance.now();
+  const { manifest } = await buildIndex({
+    files,
+    indexDir,
+    embeddings: embedding.embeddings,
+    embedder: embedding.name,
+    extras: async (corpus) => {
+      out.corpus = corpus;
+      const t = performance.now();
+      const extras = await lexiconExtras(indexDir, (b) => {
+        out.lexicon = b;
+      })(corpus);
+      out.lexiconMs = performance.now() - t;
+      return extras;
+    },
+  });
+  out.ms = performance.now() - started;
+  return { ...out, manifest };
+}
+
 /**
  * XQuAD as a retrieval task: each Chinese paragraph is a document of a fresh index built
  * exactly as the app builds one (same embedder, same lexicon hook); each question is asked
- * in Chinese and in English and scored by the rank of its paragraph. A plain jieba BM25
- * answers the same questions in the same run.
+ * in Chinese and in English and scored by the rank of its paragraph. The index is built
+ * three times: without the last paragraph and no cache (everything made), with it (one
+ * document read, the rest from the cache), and again (the lexicon from the cache). A plain
+ * jieba BM25 answers the same questions in the same run.
  */
 export async function evaluateXquad(dir: string, k = 20) {
   const { files, questions } = await readXquad(dir);
   const indexDir = await mkdtemp(join(tmpdir(), "xquad-index-"));
   try {
-    const { embeddings, name } = makeEmbeddings({ kind: "local" }, createTokenizer());
-    let lexiconMs = 0;
-    let texts: string[] = [];
-    const started = performance.now();
-    const { manifest } = await buildIndex({
-      files,
-      indexDir,
-      embeddings,
-      embedder: name,
-      extras: async (corpus) => {
-        texts = corpus.texts;
-        const t = performance.now();
-        const out = await lexiconExtras(corpus);
-        lexiconMs = performance.now() - t;
-        return out;
-      },
-    });
-    const buildMs = performance.now() - started;
-    const index = await loadIndex(indexDir, embeddings);
+    const embedding = makeEmbeddings({ kind: "local" }, createTokenizer());
+    const builds = {
+      cold: await timedBuild(files.slice(0, -1), indexDir, embedding),
+      oneMore: await timedBuild(files, indexDir, embedding),
+      warm: await timedBuild(files, indexDir, embedding),
+    };
+    const index = await loadIndex(indexDir, embedding.embeddings);
+    const corpus = builds.warm.corpus as BuiltCorpus;
 
     const cedict = await loadCedict();
-    const t = performance.now();
-    const plain = plainBm25(texts, cedict);
+    let t = performance.now();
+    const senses = naiveSenses(cedict);
+    const naiveMs = performance.now() - t;
+    t = performance.now();
+    const plain = plainBm25(corpus.texts, senses);
     const plainMs = performance.now() - t;
     const docs = index.passages.map((p) => p.doc);
     const plainRanker: Ranker = async (q, n) => plain(q, n).map((i) => docs[i] as string);
@@ -134,16 +159,34 @@ export async function evaluateXquad(dir: string, k = 20) {
       ),
       await askAll("plain jieba BM25 (+ naive CC-CEDICT for English)", plainRanker, questions, k),
     ];
-    const normal = questions.slice(0, 40).map((q) => q.en);
+    const xquadSet: QuestionSet = {
+      name: "XQuAD English questions",
+      index,
+      source: sourceOf(corpus),
+      folds: questions.map((q) => foldOf(q)),
+      rank: async (search, i) => {
+        const q = questions[i] as XquadQuestion;
+        const { hits } = await search(q.en, k);
+        return documentRank(
+          hits.map((h) => h.passage.doc),
+          q.paragraph,
+        );
+      },
+    };
+    const report = await reportQuestionSet("corpus", "tests/eval", embedding);
+    const cv = [await crossValidate(xquadSet), await crossValidate(report)];
+    await rm(report.indexDir, { recursive: true, force: true });
+    const normal = questions.filter((_, i) => i % 16 === 0).map((q) => q.en);
     return {
-      paragraphs: manifest.documents,
-      passages: manifest.passages,
+      paragraphs: builds.warm.manifest.documents,
+      passages: builds.warm.manifest.passages,
       questions,
-      buildMs,
-      lexiconMs,
+      builds,
+      naiveMs,
       plainMs,
       lexiconEntries: Object.keys(index.lexicon?.entries ?? {}).length,
       systems,
+      cv,
       cost: await costOf(index, normal),
     };
   } finally {
@@ -159,8 +202,22 @@ export async function runXquadBench(dir: string): Promise<void> {
   console.log(
     `XQuAD ${dir}: ${r.paragraphs} paragraphs, ${r.passages} passages, ${r.questions.length} questions`,
   );
+  const b = r.builds;
+  const line = (label: string, x: Build) => {
+    const l = x.lexicon;
+    const how = l?.fromCache
+      ? "the lexicon from the cache"
+      : `dictionary ${l?.dictionary}, ${l?.documents.read} documents read, ${l?.documents.cached} from the cache`;
+    console.log(
+      `  ${label.padEnd(34)} ${Math.round(x.ms)} ms, of which lexicon ${Math.round(x.lexiconMs)} ms (${how})`,
+    );
+  };
+  console.log(`index builds (${r.lexiconEntries} English keys):`);
+  line("no cache, one paragraph fewer", b.cold);
+  line("one paragraph more", b.oneMore);
+  line("the same corpus again", b.warm);
   console.log(
-    `build: project ${Math.round(r.buildMs)} ms (lexicon ${Math.round(r.lexiconMs)} ms, ${r.lexiconEntries} English keys); plain jieba BM25 ${Math.round(r.plainMs)} ms`,
+    `  plain jieba BM25                   ${Math.round(r.plainMs)} ms (+ ${Math.round(r.naiveMs)} ms for its naive CC-CEDICT lookup)`,
   );
   for (const s of r.systems) {
     console.log(`\n${s.name}`);
@@ -182,6 +239,22 @@ export async function runXquadBench(dir: string): Promise<void> {
         `  ${lang} ${key === "hit1" ? "hit@1" : "hit@5"}  ${xs.map((x) => x.toFixed(3)).join("  ")}   spread ${spread(xs).toFixed(3)}`,
       );
     }
+  }
+  for (const set of r.cv) {
+    console.log(
+      `\ncross-validation on ${set.name}: ${FOLDS} folds, each with the setting the other folds chose by MRR`,
+    );
+    for (const [f, fold] of set.folds.entries()) {
+      console.log(`  fold ${f + 1}: ${formatMetrics(fold.held)}  with "${fold.chosen}"`);
+    }
+    for (const key of ["hit1", "hit5"] as const) {
+      const xs = set.folds.map((f) => f.held[key]);
+      console.log(
+        `  held-out ${key === "hit1" ? "hit@1" : "hit@5"} spread ${spread(xs).toFixed(3)}`,
+      );
+    }
+    console.log("  every candidate on all questions:");
+    for (const c of set.runs) console.log(`    ${c.name.padEnd(50)} ${formatMetrics(c.all)}`);
   }
   console.log("\ncost of a question (the app's searcher, per-query median)");
   const base = r.cost[0]?.[1] ?? 1;

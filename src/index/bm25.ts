@@ -88,6 +88,11 @@ export class Bm25 {
     return this.postings.has(term);
   }
 
+  /** A term's postings, [passage, tf, passage, tf, ...]; undefined when the corpus lacks it. */
+  postingsOf(term: string): readonly number[] | undefined {
+    return this.postings.get(term);
+  }
+
   /** Inverse document frequency, BM25's smoothed form. */
   idf(df: number): number {
     const n = this.size;

@@ -22,6 +22,8 @@ export type BuiltCorpus = {
   userWords: string[];
   /** each passage's indexed text */
   texts: string[];
+  /** each passage's index terms */
+  termLists: string[][];
   tokenizer: Tokenizer;
 };
 
@@ -45,7 +47,8 @@ export async function buildIndex(input: BuildInput): Promise<{ dir: string; mani
   const userWords = [...new Set([...DOMAIN_WORDS, ...docs.flatMap((d) => quotedTerms(d.text))])];
   const tokenizer = createTokenizer(userWords);
   const texts = passages.map(indexedText);
-  const bm25 = buildBm25(texts.map((t) => tokenizer.terms(t)));
+  const termLists = texts.map((t) => tokenizer.terms(t));
+  const bm25 = buildBm25(termLists);
 
   const hash = corpusHash(input.files);
   const name = buildName(hash);
@@ -57,7 +60,7 @@ export async function buildIndex(input: BuildInput): Promise<{ dir: string; mani
     await writeFile(join(tmp, FILES.corpus), JSON.stringify({ docs, passages }));
     await writeFile(join(tmp, FILES.lexical), JSON.stringify({ userWords, bm25 }));
     const extras = input.extras
-      ? await input.extras({ docs, passages, userWords, texts, tokenizer })
+      ? await input.extras({ docs, passages, userWords, texts, termLists, tokenizer })
       : {};
     for (const [file, value] of Object.entries(extras)) {
       await writeFile(join(tmp, file), JSON.stringify(value));

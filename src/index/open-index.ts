@@ -38,7 +38,7 @@ export async function openIndex(opts: OpenOptions): Promise<LoadedIndex & { buil
     indexDir: opts.indexDir,
     embeddings: opts.embeddings,
     embedder: opts.embedder,
-    extras: lexiconExtras,
+    extras: lexiconExtras(opts.indexDir),
   });
   log("index built", { passages: manifest.passages, ms: manifest.buildMs });
   return { ...(await loadIndex(opts.indexDir, opts.embeddings)), built: true };

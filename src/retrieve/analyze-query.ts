@@ -1,8 +1,8 @@
 import * as OpenCC from "opencc-js";
 import type { QueryGroup } from "../index/bm25.js";
 import { termGroups } from "../index/bm25.js";
-import type { Lexicon } from "../lexicon/lexicon.js";
-import { translateEnglish } from "../lexicon/translate/translate.js";
+import { type Translation, translateEnglish } from "../lexicon/translate/translate.js";
+import { LATIN_RUN } from "../text/english.js";
 import { detectLanguage, type Language } from "../text/language.js";
 import { FIGURE, type Figure, figureTerm, findFigures } from "../text/numbers.js";
 import type { Tokenizer } from "../text/tokenizer.js";
@@ -30,12 +30,12 @@ const THE_REPORT =
 const FRAMING_ZH = new Set(
   "报告 提到 提及 谈到 说到 讲到 指出 介绍 表示 怎么样 怎样 什么样 哪方面 哪些方面".split(" "),
 );
-const LATIN_RUN = /[A-Za-z][A-Za-z0-9'\- ]*[A-Za-z0-9]|[A-Za-z]/g;
 
 export function analyzeQuery(
   question: string,
   tokenizer: Tokenizer,
-  lexicon?: Lexicon,
+  /** English -> Chinese (createTranslator); without one, English words match only as the corpus writes them */
+  translate: (english: string) => Translation = (english) => translateEnglish(english, undefined),
 ): AnalyzedQuery {
   const text = toSimplified(question.normalize("NFKC")).trim();
   const language = detectLanguage(text);
@@ -53,7 +53,7 @@ export function analyzeQuery(
       tokenizer,
     ),
   ];
-  const translated = latin ? translateEnglish(latin, lexicon) : undefined;
+  const translated = latin ? translate(latin) : undefined;
   if (translated) groups.push(...translated.groups);
   const denseText = [rest, figures.map((f) => f.raw).join(" "), translated?.pseudo ?? ""]
     .join(" ")

@@ -1,5 +1,6 @@
 import type { LoadedIndex } from "../index/load-index.js";
 import type { Passage } from "../ingest/types.js";
+import { createTranslator, type TranslateOptions } from "../lexicon/translate/translate.js";
 import { type AnalyzedQuery, analyzeQuery } from "./analyze-query.js";
 
 export type Hit = {
@@ -20,6 +21,8 @@ export type SearchOptions = {
   rrfK?: number;
   lexicalWeight?: number;
   denseWeight?: number;
+  /** English -> Chinese translation settings (the defaults are measured on XQuAD) */
+  translate?: Partial<TranslateOptions>;
   /** told when the dense side fails and the lexical side answers alone */
   onDenseError?: (err: unknown) => void;
 };
@@ -35,7 +38,9 @@ export function createSearcher(index: LoadedIndex, opts: SearchOptions = {}): Se
   const rrfK = opts.rrfK ?? 5;
   const wl = opts.lexicalWeight ?? 1;
   const wd = opts.denseWeight ?? 0.25;
-  const lexicon = index.lexicon;
+  const translate = index.lexicon
+    ? createTranslator(index.lexicon, { postings: (t) => index.bm25.postingsOf(t) }, opts.translate)
+    : undefined;
   const embeddings = index.vectors.embeddings;
   const count = index.passages.length;
 
@@ -54,7 +59,7 @@ export function createSearcher(index: LoadedIndex, opts: SearchOptions = {}): Se
   };
 
   return async (question, k) => {
-    const query = analyzeQuery(question, index.tokenizer, lexicon);
+    const query = analyzeQuery(question, index.tokenizer, translate);
     const n = Math.min(depth, count);
     const lexical = index.bm25.search(query.groups, n);
     const dense = query.denseText && n > 0 ? await denseSearch(query.denseText, n) : NONE;

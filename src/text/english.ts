@@ -1,9 +1,49 @@
+import { stemmer } from "stemmer";
+
 /**
- * English word normalisation shared by the lexicon (built from dictionary glosses) and the
- * query side, so that both reduce "enterprises", "invested", "fled" the same way:
- * `normWord` undoes plurals only, the same way on both sides; `lemmaCandidates` proposes
- * base forms of -ed/-ing, irregular and Latin forms for the query side to try.
+ * The one English normalisation path, for the index's Latin terms, the lexicon's keys (made
+ * from dictionary glosses) and questions alike: letters beyond ASCII folded ("Bogusławski"
+ * -> "Boguslawski"), `normWord` undoes plurals the same way everywhere, `stemWord` is the
+ * Porter stem for matching derived forms ("constructions", "constructive" -> "construct").
  */
+
+/** Letters that Unicode decomposition leaves whole. */
+const LETTERS: Record<string, string> = {
+  ł: "l",
+  Ł: "L",
+  ø: "o",
+  Ø: "O",
+  æ: "ae",
+  Æ: "Ae",
+  œ: "oe",
+  Œ: "Oe",
+  ß: "ss",
+  đ: "d",
+  Đ: "D",
+  ð: "d",
+  Ð: "D",
+  þ: "th",
+  Þ: "Th",
+  ı: "i",
+};
+const NOT_ASCII = /[^ -~\t\n\r]/;
+
+/** Latin letters beyond ASCII -> ASCII ("Zürich" -> "Zurich", "Łódź" -> "Lodz"); other text as it is. */
+export function foldLatin(text: string): string {
+  if (!NOT_ASCII.test(text)) return text;
+  return text
+    .normalize("NFD")
+    .replace(/(\p{Script=Latin})\p{M}+/gu, "$1")
+    .replace(/[łŁøØæÆœŒßđĐðÐþÞı]/g, (c) => LETTERS[c] ?? c)
+    .normalize("NFC");
+}
+
+/** A run of Latin-script words and the characters between them ("R&D", "Jean-Luc", "Łódź"). */
+export const LATIN_RUN =
+  /\p{Script=Latin}[\p{Script=Latin}\p{M}0-9'’\- ]*[\p{Script=Latin}\p{M}0-9]|\p{Script=Latin}/gu;
+
+/** The Porter stem of a word, lower case. */
+export const stemWord = (word: string): string => stemmer(word.toLowerCase());
 
 /** Plurals that are not: "news" is not the plural of "new". */
 const NOT_PLURAL = new Set(
@@ -25,73 +65,10 @@ export function normWord(word: string): string {
   return w;
 }
 
-/** Irregular past forms and plurals: "fled" -> flee, "won" -> win, "children" -> child. */
-const IRREGULAR: Record<string, string> = Object.fromEntries(
-  (
-    "arose:arise awoke:awake was:be were:be been:be bore:bear born:bear beat:beat became:become " +
-    "begun:begin began:begin bent:bend bet:bet bound:bind bit:bite bitten:bite bled:bleed " +
-    "blew:blow blown:blow broke:break broken:break bred:breed brought:bring built:build " +
-    "burnt:burn burst:burst bought:buy caught:catch chose:choose chosen:choose clung:cling " +
-    "came:come cost:cost crept:creep cut:cut dealt:deal dug:dig did:do done:do drew:draw " +
-    "drawn:draw dreamt:dream drank:drink drunk:drink drove:drive driven:drive ate:eat eaten:eat " +
-    "fell:fall fallen:fall fed:feed felt:feel fought:fight found:find fled:flee flung:fling " +
-    "flew:fly flown:fly forbade:forbid forbidden:forbid forgot:forget forgotten:forget " +
-    "forgave:forgive forgiven:forgive froze:freeze frozen:freeze got:get gotten:get gave:give " +
-    "given:give went:go gone:go ground:grind grew:grow grown:grow hung:hang had:have heard:hear " +
-    "hid:hide hidden:hide hit:hit held:hold hurt:hurt kept:keep knelt:kneel knew:know known:know " +
-    "laid:lay led:lead leapt:leap learnt:learn left:leave lent:lend let:let lay:lie lain:lie " +
-    "lit:light lost:lose made:make meant:mean met:meet paid:pay put:put quit:quit read:read " +
-    "rode:ride ridden:ride rang:ring rung:ring rose:rise risen:rise ran:run said:say saw:see " +
-    "seen:see sought:seek sold:sell sent:send set:set shook:shake shaken:shake shed:shed " +
-    "shone:shine shot:shoot showed:show shown:show shrank:shrink shut:shut sang:sing sung:sing " +
-    "sank:sink sunk:sink sat:sit slept:sleep slid:slide slung:sling spoke:speak spoken:speak " +
-    "sped:speed spent:spend spun:spin spread:spread sprang:spring sprung:spring stood:stand " +
-    "stole:steal stolen:steal stuck:stick stung:sting struck:strike strove:strive swore:swear " +
-    "sworn:swear swept:sweep swam:swim swum:swim swung:swing took:take taken:take taught:teach " +
-    "tore:tear torn:tear told:tell thought:think threw:throw thrown:throw understood:understand " +
-    "undertook:undertake woke:wake woken:wake wore:wear worn:wear wove:weave woven:weave wept:weep " +
-    "won:win wound:wind withdrew:withdraw withdrawn:withdraw wrote:write written:write " +
-    "children:child men:man women:woman people:person feet:foot teeth:tooth mice:mouse geese:goose " +
-    "oxen:ox lives:life wives:wife knives:knife leaves:leaf halves:half shelves:shelf wolves:wolf " +
-    "thieves:thief analyses:analysis crises:crisis theses:thesis bases:basis"
-  )
-    .split(" ")
-    .map((pair) => pair.split(":") as [string, string]),
-);
-
-/** Base forms a verb form may come from ("invested" -> invest, investe; "using" -> use). */
-export function lemmaCandidates(word: string): string[] {
-  const w = word.toLowerCase();
-  const out: string[] = [];
-  const irregular = Object.hasOwn(IRREGULAR, w) ? IRREGULAR[w] : undefined;
-  if (irregular) out.push(irregular);
-  // Latin and Greek plurals: cilia -> cilium, fungi -> fungus, algae -> alga, criteria -> criterion
-  if (w.length >= 4) {
-    if (w.endsWith("ae")) out.push(w.slice(0, -1));
-    else if (w.endsWith("a")) out.push(`${w.slice(0, -1)}um`, `${w.slice(0, -1)}on`);
-    else if (w.endsWith("i")) out.push(`${w.slice(0, -1)}us`);
-    else if (w.endsWith("ices")) out.push(`${w.slice(0, -4)}ex`, `${w.slice(0, -4)}ix`);
-  }
-  const undouble = (s: string) => (/([b-df-hj-np-tv-z])\1$/.test(s) ? s.slice(0, -1) : undefined);
-  if (w.length >= 5 && w.endsWith("ied")) out.push(`${w.slice(0, -3)}y`);
-  else if (w.length >= 5 && w.endsWith("ed")) {
-    const base = w.slice(0, -2);
-    out.push(w.slice(0, -1), base);
-    const u = undouble(base);
-    if (u) out.push(u);
-  } else if (w.length >= 6 && w.endsWith("ing")) {
-    const base = w.slice(0, -3);
-    out.push(base, `${base}e`);
-    const u = undouble(base);
-    if (u) out.push(u);
-  }
-  return out.filter((c) => c.length >= 3);
-}
-
-/** English words of a text as written, possessives and hyphens split off. */
+/** English words of a text as written (letters folded to ASCII), possessives and hyphens split off. */
 export function englishTokens(text: string): string[] {
   return (
-    text
+    foldLatin(text)
       .replace(/[’`]/g, "'")
       .match(/[A-Za-z][A-Za-z0-9]*(?:'[A-Za-z]+)?/g)
       ?.map((w) => w.replace(/'[sS]$|'$/, "")) ?? []
@@ -103,9 +80,23 @@ export function englishWords(text: string): string[] {
   return englishTokens(text).map((w) => w.toLowerCase());
 }
 
-/** A word sequence's key: each word normalised, joined by spaces. */
-export function phraseKey(words: string[]): string {
-  return words.map(normWord).join(" ");
+/**
+ * A word's key as written: a capitalised word is a name and keeps its -s ("The Times" is
+ * not "time", "the Rams" not "ram"); any other word is normWord's.
+ */
+export const keyWord = (token: string): string =>
+  /^[A-Z]/.test(token) ? token.toLowerCase() : normWord(token);
+
+/** A word sequence's key: each word normalised (keyWord), joined by spaces. */
+export function phraseKey(tokens: string[]): string {
+  return tokens.map(keyWord).join(" ");
+}
+
+/** The keys a word sequence may be found under, as written first: its keyWord form, then its plain normWord form. */
+export function phraseKeys(tokens: string[]): string[] {
+  const written = phraseKey(tokens);
+  const plain = tokens.map(normWord).join(" ");
+  return written === plain ? [written] : [written, plain];
 }
 
 /**

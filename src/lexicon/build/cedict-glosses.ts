@@ -1,7 +1,7 @@
-import { englishWords, phraseKey, STOP_WORDS } from "../../text/english.js";
+import { englishTokens, phraseKey, STOP_WORDS } from "../../text/english.js";
 import type { CedictEntry } from "./cedict.js";
 
-/** CC-CEDICT read backwards: English gloss -> Chinese headword. */
+/** CC-CEDICT read backwards: the English keys of one entry's glosses. */
 
 /** How much a gloss is worth, by the register CC-CEDICT marks it with. */
 const REGISTER: [RegExp, number][] = [
@@ -21,14 +21,17 @@ const LEAD =
 /** Longest English phrase kept as a key of its own. */
 export const MAX_PHRASE = 5;
 
-/** Weights of the readings of a gloss (see glossKeys), and the decay with its rank. */
-const GLOSS_WEIGHTS = {
+/**
+ * What a key is worth by how the gloss says it: the whole gloss ("investment" for 投资),
+ * its first comma chunk (a name before its description: "Warsaw, capital of Poland"), one
+ * content word of a short or a long gloss (shared among its words), a term in brackets.
+ */
+export const GLOSS_WEIGHTS = {
   whole: 1,
   firstChunk: 0.9,
   part: 0.5,
   longPart: 0.3,
   bracket: 0.6,
-  rankDecay: 0.15,
 };
 
 function register(def: string): number {
@@ -36,10 +39,14 @@ function register(def: string): number {
   return 1;
 }
 
+/** Brackets that mark register, part of speech or usage rather than naming a term. */
+const NOT_TERMS =
+  /^\s*(?:name|place name|surname|loanword|old|archaic|classical|literary|dialect|slang|coll|vulgar|derog|euphemism|onom|bound form|Tw|Cantonese|Internet|fig|lit|abbr|of a|of an|of the|in|on|at|to|for|as|used|esp|e\.g|i\.e|usually|often|sometimes|also|formal|informal|polite|humble|honorific|person|people|verb|noun|adj|adv|math|physics|chemistry|medicine|biology|computing|music|sports|Buddhism|Taoism|grammar|linguistics|geology|economics|law|military|Chinese medicine|TCM)\b/i;
+
 /**
  * The keys one gloss piece ("fixed assets", "Warsaw, capital of Poland", "to grow") yields:
- * the whole piece when short, its first comma chunk (a name before its description), and
- * each content word at a lower weight that shrinks with the length of the piece.
+ * the whole piece when short, its first comma chunk, each content word at a lower weight
+ * that is shared among the piece's words, and terms in brackets.
  */
 export function glossKeys(piece: string): [string, number][] {
   const out: [string, number][] = [];
@@ -47,13 +54,15 @@ export function glossKeys(piece: string): [string, number][] {
     .replace(/\([^)]*\)/g, " ")
     .replace(HANZI_REF, " ")
     .trim();
-  const chunks = clean.split(",").map((c) => c.replace(LEAD, "").trim());
-  const whole = englishWords(chunks.join(" "));
-  const first = englishWords(chunks[0] ?? "");
+  const chunks = clean.split(",").map((c) => englishTokens(c.trim().replace(LEAD, "")));
+  const first = chunks[0] ?? [];
+  const whole = chunks.length > 1 ? chunks.flat() : first;
   const g = GLOSS_WEIGHTS;
   if (whole.length && whole.length <= MAX_PHRASE) out.push([phraseKey(whole), g.whole]);
-  else if (first.length && first.length <= MAX_PHRASE) out.push([phraseKey(first), g.firstChunk]);
-  const content = whole.filter((w) => !STOP_WORDS.has(w) && !/^\d/.test(w));
+  if (first.length && first.length < whole.length && first.length <= MAX_PHRASE) {
+    out.push([phraseKey(first), g.firstChunk]);
+  }
+  const content = whole.filter((w) => !STOP_WORDS.has(w.toLowerCase()) && !/^\d/.test(w));
   if (content.length > 1 || whole.length > content.length) {
     const each = (whole.length <= MAX_PHRASE ? g.part : g.longPart) / Math.max(1, content.length);
     for (const w of content) out.push([phraseKey([w]), each]);
@@ -61,7 +70,7 @@ export function glossKeys(piece: string): [string, number][] {
   // "comb jellies (Ctenophora)", "(rugby, American football etc)": terms in brackets
   for (const m of piece.matchAll(/\(([^)]*)\)/g)) {
     for (const chunk of (m[1] as string).split(/[,;]| or /)) {
-      const words = englishWords(chunk.replace(/\betc\b\.?/g, ""));
+      const words = englishTokens(chunk.replace(/\betc\b\.?/g, ""));
       if (!words.length || words.length > 3 || NOT_TERMS.test(chunk)) continue;
       out.push([phraseKey(words), g.bracket]);
     }
@@ -69,52 +78,33 @@ export function glossKeys(piece: string): [string, number][] {
   return out;
 }
 
-/** Brackets that mark register, part of speech or usage rather than naming a term. */
-const NOT_TERMS =
-  /^\s*(?:name|place name|surname|loanword|old|archaic|classical|literary|dialect|slang|coll|vulgar|derog|euphemism|onom|bound form|Tw|Cantonese|Internet|fig|lit|abbr|of a|of an|of the|in|on|at|to|for|as|used|esp|e\.g|i\.e|usually|often|sometimes|also|formal|informal|polite|humble|honorific|person|people|verb|noun|adj|adv|math|physics|chemistry|medicine|biology|computing|music|sports|Buddhism|Taoism|grammar|linguistics|geology|economics|law|military|Chinese medicine|TCM)\b/i;
+/** How one entry glosses a key: [gloss weight (reading x register), rank of its definition (0: first)]. */
+export type KeyGloss = [weight: number, rank: number];
 
-/** The keys of one entry's definitions, each at its best weight. */
-function entryKeys(e: CedictEntry): Map<string, number> {
-  const defs = Array.isArray(e[3]) ? e[3] : [e[3]];
-  const keys = new Map<string, number>();
-  defs.forEach((def, rank) => {
+/** The definitions of an entry. */
+export const definitions = (e: CedictEntry): string[] => (Array.isArray(e[3]) ? e[3] : [e[3]]);
+
+/** The headword an entry only refers to ("see 成都市[...]"), if that is all a definition says. */
+export const seeTarget = (def: string): string | undefined => SEE.exec(def)?.[1];
+
+/**
+ * The keys of one entry's definitions, each at its best weight and the first definition
+ * that gives it that weight. Definitions that only point elsewhere or name a variant give none.
+ */
+export function entryKeys(e: CedictEntry): Map<string, KeyGloss> {
+  const keys = new Map<string, KeyGloss>();
+  definitions(e).forEach((def, rank) => {
     if (SKIP.test(def) || SEE.test(def)) return;
-    const weight = register(def) / (1 + GLOSS_WEIGHTS.rankDecay * rank);
+    const reg = register(def);
     for (const piece of def.split(";")) {
       for (const [key, w] of glossKeys(piece)) {
-        if ((keys.get(key) ?? 0) < w * weight) keys.set(key, w * weight);
+        if ((keys.get(key)?.[0] ?? 0) < w * reg) keys.set(key, [w * reg, rank]);
       }
     }
   });
   return keys;
 }
 
-/**
- * The English keys CC-CEDICT's glosses give the headwords `wanted` accepts, streamed entry
- * by entry to `visit` (each key once per entry, at its best weight). A headword whose gloss
- * only says "see 成都市" takes that entry's keys.
- */
-export function reverseCedict(
-  entries: readonly CedictEntry[],
-  wanted: (zh: string) => boolean,
-  visit: (zh: string, keys: Map<string, number>) => void,
-): void {
-  const redirects = new Map<string, string[]>();
-  for (const e of entries) {
-    if (!wanted(e[1])) continue;
-    const defs = Array.isArray(e[3]) ? e[3] : [e[3]];
-    for (const def of defs) {
-      const target = SEE.exec(def)?.[1];
-      if (target) redirects.set(target, [...(redirects.get(target) ?? []), e[1]]);
-    }
-  }
-  for (const e of entries) {
-    const own = wanted(e[1]);
-    const from = redirects.get(e[1]);
-    if (!own && !from) continue;
-    const keys = entryKeys(e);
-    if (!keys.size) continue;
-    if (own) visit(e[1], keys);
-    for (const zh of from ?? []) visit(zh, new Map([...keys].map(([k, w]) => [k, 0.8 * w])));
-  }
-}
+/** Definitions that say something (not variants, references or classifiers). */
+export const meaningfulDefinitions = (e: CedictEntry): number =>
+  definitions(e).filter((d) => !SKIP.test(d) && !SEE.test(d)).length;

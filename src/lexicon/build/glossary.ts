@@ -1,5 +1,5 @@
 import { readFile } from "node:fs/promises";
-import { englishWords, phraseKey } from "../../text/english.js";
+import { englishTokens, phraseKey } from "../../text/english.js";
 
 /**
  * The glossary (glossary.tsv beside this file): names and government-report vocabulary that
@@ -11,7 +11,7 @@ export function parseGlossary(text: string): [string, string[]][] {
   for (const line of text.split("\n")) {
     if (!line.trim() || line.startsWith("#")) continue;
     const [en, zh] = line.split("\t");
-    const words = englishWords(en ?? "");
+    const words = englishTokens(en ?? "");
     const alts = (zh ?? "")
       .split("|")
       .map((s) => s.trim())
