@@ -104,6 +104,13 @@ describe("the English -> Chinese lexicon of a small corpus", () => {
     expect(translate("Thames").flat()).toContain("泰晤士河");
   });
 
+  it("knows the genre's terms and units", () => {
+    expect(translate("government debt")).toEqual([["政府", "债务"]]);
+    expect(translate("jin")).toEqual([["斤"]]);
+    // jieba never cuts 亩 out of 每亩: the words that end in it stand for it
+    expect(translate("mu")).toEqual([["每亩"]]);
+  });
+
   it("weights a word's senses so that its main one leads", () => {
     const senses = lexicon.entries.investment ?? [];
     expect(senses[0]?.[1]).toBe(1);
