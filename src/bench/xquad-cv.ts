@@ -37,7 +37,8 @@ export const CANDIDATES: Candidate[] = [
     search: { translate: { phraseWordShare: 0.3 } },
   },
   { name: "exact Latin term in its own group", search: { translate: { latinWeight: 1 } } },
-  { name: "later definitions decay 0.5", lexicon: { rankDecay: 0.5 } },
+  { name: "later definitions decay 0.15", lexicon: { rankDecay: 0.15 } },
+  { name: "later definitions decay 1", lexicon: { rankDecay: 1 } },
   { name: "no definition-rank decay", lexicon: { rankDecay: 0 } },
   { name: "common Chinese words first (frequency^0.3)", lexicon: { frequencyPower: 0.3 } },
   {

@@ -39,7 +39,7 @@ export type SenseOptions = {
 
 /** Chosen by cross-validation on XQuAD folds (npm run bench:xquad). */
 export const DEFAULT_SENSE_OPTIONS: SenseOptions = {
-  rankDecay: 0.15,
+  rankDecay: 0.5,
   definitionsPower: 0,
   frequencyPower: 0,
   frequencyFloor: 10,
