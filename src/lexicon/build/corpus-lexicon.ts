@@ -12,7 +12,7 @@ import {
 } from "./build-lexicon.js";
 import { cedictDataFile, loadCedict } from "./cedict.js";
 import { documentRecord, documentRecordSchema } from "./document-record.js";
-import { parseGlossary } from "./glossary.js";
+import { parseGlossary, readGlossaryText } from "./glossary.js";
 import { keepNewest, readCached, sha256, writeCached } from "./lexicon-cache.js";
 import {
   dictionaryFileSchema,
@@ -91,8 +91,7 @@ export async function corpusLexicon(
   source: LexiconSource,
   opts: { cacheDir?: string; options?: Partial<LexiconOptions>; glossaryText?: string } = {},
 ): Promise<LexiconBuild> {
-  const glossaryText =
-    opts.glossaryText ?? (await readFile(new URL("./glossary.tsv", import.meta.url), "utf8"));
+  const glossaryText = opts.glossaryText ?? (await readGlossaryText());
   const glossary = parseGlossary(glossaryText);
   const options = { ...DEFAULT_LEXICON_OPTIONS, ...opts.options };
   const key = await dictionarySource();

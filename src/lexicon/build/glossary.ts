@@ -21,8 +21,6 @@ export function parseGlossary(text: string): [string, string[]][] {
   return out;
 }
 
-export async function readGlossary(
-  url: URL = new URL("./glossary.tsv", import.meta.url),
-): Promise<[string, string[]][]> {
-  return parseGlossary(await readFile(url, "utf8"));
-}
+/** The glossary's text (glossary.tsv beside this file), read when a lexicon is built. */
+export const readGlossaryText = (): Promise<string> =>
+  readFile(new URL("./glossary.tsv", import.meta.url), "utf8");

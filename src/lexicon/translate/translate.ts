@@ -71,6 +71,16 @@ export const TRANSLATION_LIMITS = { words: 40, agreementUnits: 16 };
 /** One thing the question names, before it becomes a group. */
 type Unit = { senses: Senses; weight: number; agree: boolean };
 
+const latinSets = new WeakMap<Lexicon, Set<string>>();
+/** The corpus's Latin-script terms as a set, made once per lexicon. */
+function latinOf(lex: Lexicon): Set<string> {
+  const known = latinSets.get(lex);
+  if (known) return known;
+  const set = new Set(lex.latin);
+  latinSets.set(lex, set);
+  return set;
+}
+
 /** A word that looks like a name: capitalised, not an acronym ("Kearney", not "NFL" or "kind"). */
 const looksLikeName = (token: string) => /^[A-Z][a-z]/.test(token);
 
@@ -143,7 +153,7 @@ function wordUnits(
 
 /**
  * English text -> Chinese search terms through the corpus's lexicon: longest phrases first
- * (and, at a lower weight, their words), then words (plural, -ed/-ing, irregular and
+ * (their words may join at a lower weight: phraseWords, phraseWordShare), then words (plural, -ed/-ing, irregular and
  * derived forms, compounds, misspellings), number words, ordinals and Roman numerals as
  * figures, Latin words the corpus writes as they are, and for capitalised words the
  * dictionary lacks, Chinese names in pinyin and other names by sound. A word's senses are
@@ -160,7 +170,7 @@ export function translateEnglish(
   // the lexicon object itself, not a copy: per-lexicon indexes are cached by identity
   const lex: Lexicon = lexicon ?? EMPTY_LEXICON;
   const budget = createBudget(o.budget);
-  const latin = new Set(lex.latin);
+  const latin = latinOf(lex);
   const tokens = englishTokens(text);
   const words = tokens.map((t) => t.toLowerCase());
   const units: Unit[] = [];
@@ -246,5 +256,6 @@ export function createTranslator(
 ): (text: string) => Translation {
   keyIndex(lexicon);
   nameIndex(lexicon);
+  latinOf(lexicon);
   return (text) => translateEnglish(text, lexicon, options, corpus);
 }
