@@ -13,6 +13,11 @@ import { indexedText } from "../../src/index/passage-text.js";
 import { ingestFile } from "../../src/ingest/ingest-file.js";
 import { corpusLexicon, type LexiconSource } from "../../src/lexicon/build/corpus-lexicon.js";
 import { readCached, writeCached } from "../../src/lexicon/build/lexicon-cache.js";
+import {
+  DictionaryError,
+  fromText,
+  headwordOf,
+} from "../../src/lexicon/build/reverse-dictionary.js";
 import { DOMAIN_WORDS } from "../../src/text/domain-words.js";
 import { createTokenizer } from "../../src/text/tokenizer.js";
 
@@ -47,7 +52,7 @@ async function cacheWithDictionary(): Promise<string> {
   return dir;
 }
 
-/** The cache's files of one kind ("dictionary.json", "documents", "lexicons"). */
+/** The cache's files of one kind ("dictionary.txt", "documents", "lexicons"). */
 async function cached(dir: string, kind: string): Promise<string[]> {
   const [source] = await readdir(dir);
   const path = join(dir, source as string, kind);
@@ -87,6 +92,18 @@ describe("the lexicon's cache on disk", () => {
     const repaired = await corpusLexicon(sourceOf(DOCS), { cacheDir });
     expect([repaired.fromCache, repaired.documents]).toEqual([false, { cached: 2, read: 1 }]);
     expect(repaired.lexicon).toEqual(first.lexicon);
+  });
+
+  it("reads the reversed dictionary's lines only as they are written", () => {
+    const text = "longest\t2\nproper\t斯\t0.6\n投资\t1\t500\tinvestment\t1\t0\n坏\t1\tx\tbad\t1\t0";
+    const d = fromText(text);
+    expect(d && headwordOf(d, "投资")).toEqual({
+      keys: new Map([["investment", [1, 0]]]),
+      definitions: 1,
+      frequency: 500,
+    });
+    expect(() => d && headwordOf(d, "坏")).toThrow(DictionaryError);
+    expect(fromText("proper\n投资\t1")).toBeUndefined();
   });
 
   it("removes a cache file whose hash or shape does not check out", async () => {

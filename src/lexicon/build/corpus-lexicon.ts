@@ -13,14 +13,24 @@ import {
 import { cedictDataFile, loadCedict } from "./cedict.js";
 import { documentRecord, documentRecordSchema } from "./document-record.js";
 import { parseGlossary, readGlossaryText } from "./glossary.js";
-import { keepNewest, readCached, sha256, writeCached } from "./lexicon-cache.js";
 import {
-  dictionaryFileSchema,
-  fromFile,
+  keepNewest,
+  readCached,
+  readCachedText,
+  removeCached,
+  sha256,
+  writeCached,
+  writeCachedText,
+} from "./lexicon-cache.js";
+import {
+  DictionaryError,
+  fromText,
   type ReverseDictionary,
   reverseDictionary,
-  toFile,
 } from "./reverse-dictionary.js";
+
+/** The reversed dictionary's file in a cache folder. */
+const DICTIONARY_FILE = "dictionary.txt";
 
 /** Built lexicons kept in the cache (one per corpus vocabulary). */
 const KEEP_LEXICONS = 4;
@@ -66,13 +76,12 @@ const inMemory = new Map<string, ReverseDictionary>();
 async function dictionaryFor(source: string, dir: string | undefined) {
   const held = dir ? undefined : inMemory.get(source);
   if (held) return { dictionary: held, how: "in memory" as const };
-  const file = dir && join(dir, "dictionary.json");
-  const cached = file ? await readCached(file, dictionaryFileSchema) : undefined;
-  let dictionary = cached && fromFile(cached);
+  const file = dir && join(dir, DICTIONARY_FILE);
+  let dictionary = file ? await readCachedText(file, fromText) : undefined;
   const how = dictionary ? ("cached" as const) : ("built" as const);
   if (!dictionary) {
     dictionary = reverseDictionary(await loadCedict());
-    if (file) await writeCached(file, toFile(dictionary));
+    if (file) await writeCachedText(file, dictionary.text);
   }
   if (!dir) {
     inMemory.clear();
@@ -139,18 +148,30 @@ export async function corpusLexicon(
     }
     documents.push({ text, record });
   }
-  const lexicon = buildLexicon({
-    termLists: source.termLists,
-    tokenizer: source.tokenizer,
-    dictionary,
-    documents,
-    glossary,
-    options,
-  });
+  const build = (d: ReverseDictionary) =>
+    buildLexicon({
+      termLists: source.termLists,
+      tokenizer: source.tokenizer,
+      dictionary: d,
+      documents,
+      glossary,
+      options,
+    });
+  let lexicon: Lexicon;
+  let made = how;
+  try {
+    lexicon = build(dictionary);
+  } catch (err) {
+    // a line the hash vouched for but the code cannot read: made again, never used
+    if (!(err instanceof DictionaryError) || !dir) throw err;
+    await removeCached(join(dir, DICTIONARY_FILE));
+    lexicon = build((await dictionaryFor(key, dir)).dictionary);
+    made = "built";
+  }
   if (dir && lexiconFile) {
     await writeCached(lexiconFile, lexicon);
     await keepNewest(join(dir, "lexicons"), KEEP_LEXICONS);
     await keepNewest(join(dir, "documents"), Math.max(1000, 2 * used.size), used);
   }
-  return { lexicon, dictionary: how, documents: counts, fromCache: false };
+  return { lexicon, dictionary: made, documents: counts, fromCache: false };
 }

@@ -12,8 +12,14 @@ import type { z } from "zod";
 export const sha256 = (data: string | Buffer | Uint8Array) =>
   createHash("sha256").update(data).digest("hex");
 
-/** A value from a cache file, or undefined when there is none or it is corrupt (then it is removed). */
-export async function readCached<T>(file: string, schema: z.ZodType<T>): Promise<T | undefined> {
+/**
+ * What a cache file holds, read by `decode`; undefined when there is no file, or when its
+ * hash does not match or `decode` refuses it (then it is removed).
+ */
+export async function readCachedText<T>(
+  file: string,
+  decode: (body: string) => T | undefined,
+): Promise<T | undefined> {
   let text: string;
   try {
     text = await readFile(file, "utf8");
@@ -24,23 +30,34 @@ export async function readCached<T>(file: string, schema: z.ZodType<T>): Promise
   const body = text.slice(newline + 1);
   if (newline === 64 && text.slice(0, 64) === sha256(body)) {
     try {
-      const parsed = schema.safeParse(JSON.parse(body));
-      if (parsed.success) return parsed.data;
+      const value = decode(body);
+      if (value !== undefined) return value;
     } catch {
-      // not JSON after all: fall through and remove it
+      // not what it should be: fall through and remove it
     }
   }
-  await rm(file, { force: true });
+  await removeCached(file);
   return undefined;
 }
 
-export async function writeCached(file: string, value: unknown): Promise<void> {
+/** A JSON value from a cache file, checked by its schema (see readCachedText). */
+export const readCached = <T>(file: string, schema: z.ZodType<T>): Promise<T | undefined> =>
+  readCachedText(file, (body) => {
+    const parsed = schema.safeParse(JSON.parse(body));
+    return parsed.success ? parsed.data : undefined;
+  });
+
+export const removeCached = (file: string) => rm(file, { force: true });
+
+export async function writeCachedText(file: string, body: string): Promise<void> {
   await mkdir(dirname(file), { recursive: true });
-  const body = JSON.stringify(value);
   const tmp = `${file}.${process.pid}.${Date.now().toString(36)}.tmp`;
   await writeFile(tmp, `${sha256(body)}\n${body}`);
   await rename(tmp, file);
 }
+
+export const writeCached = (file: string, value: unknown) =>
+  writeCachedText(file, JSON.stringify(value));
 
 /** Remove the oldest files of a folder (by modification time) beyond the newest `keep`. */
 export async function keepNewest(dir: string, keep: number, except: Set<string> = new Set()) {

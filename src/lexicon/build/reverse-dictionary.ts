@@ -1,5 +1,4 @@
 import { dict } from "@node-rs/jieba/dict.js";
-import { z } from "zod";
 import type { CedictEntry } from "./cedict.js";
 import { entryKeys, type KeyGloss, meaningfulDefinitions, seeTarget } from "./cedict-glosses.js";
 
@@ -19,12 +18,16 @@ export type Headword = {
 };
 
 /**
- * The reversed dictionary as it is kept in memory and on disk: one row of numbers and keys
- * per headword, decoded into a Headword only when a corpus holds that headword.
+ * The reversed dictionary as it is kept in memory and on disk: one line of text per
+ * headword (headword, definitions, frequency, then key, weight, rank, ... separated by tabs),
+ * found by an index of line offsets and decoded into a Headword only when a corpus holds
+ * that headword. Loading it is one scan for line ends, not 120,000 parsed arrays.
  */
 export type ReverseDictionary = {
-  /** simplified headword -> [definitions, frequency, key, weight, rank, key, weight, rank, ...] */
-  rows: Record<string, (string | number)[]>;
+  /** the lines, as on disk */
+  text: string;
+  /** headword -> [start, end) of its line in text */
+  lines: Map<string, [number, number]>;
   /** longest headword, in characters */
   longest: number;
   /** Han character -> share of the entries it occurs in that are proper nouns (斯 high, 是 near 0) */
@@ -32,21 +35,53 @@ export type ReverseDictionary = {
   decoded: Map<string, Headword>;
 };
 
-export const hasHeadword = (d: ReverseDictionary, zh: string): boolean => Object.hasOwn(d.rows, zh);
+/** A line of the dictionary that is not what reverseDictionary writes. */
+export class DictionaryError extends Error {}
 
-/** A headword's keys and counts, decoded from its row once. */
+export const hasHeadword = (d: ReverseDictionary, zh: string): boolean => d.lines.has(zh);
+
+/** A headword's keys and counts, decoded from its line once. */
 export function headwordOf(d: ReverseDictionary, zh: string): Headword | undefined {
   const done = d.decoded.get(zh);
   if (done) return done;
-  if (!hasHeadword(d, zh)) return undefined;
-  const row = d.rows[zh] as (string | number)[];
-  const keys = new Map<string, KeyGloss>();
-  for (let i = 2; i < row.length; i += 3) {
-    keys.set(row[i] as string, [row[i + 1] as number, row[i + 2] as number]);
+  const at = d.lines.get(zh);
+  if (!at) return undefined;
+  const cells = d.text.slice(at[0], at[1]).split("\t");
+  const [definitions, frequency] = [Number(cells[1]), Number(cells[2])];
+  if (cells.length < 6 || (cells.length - 3) % 3 !== 0 || !(definitions >= 0 && frequency >= 0)) {
+    throw new DictionaryError(`dictionary line of ${zh} is malformed`);
   }
-  const head = { keys, definitions: row[0] as number, frequency: row[1] as number };
+  const keys = new Map<string, KeyGloss>();
+  for (let i = 3; i < cells.length; i += 3) {
+    const [w, rank] = [Number(cells[i + 1]), Number(cells[i + 2])];
+    if (!cells[i] || !(w >= 0) || !(rank >= 0))
+      throw new DictionaryError(`dictionary line of ${zh} is malformed`);
+    keys.set(cells[i] as string, [w, rank]);
+  }
+  const head = { keys, definitions, frequency };
   d.decoded.set(zh, head);
   return head;
+}
+
+/** The dictionary from its text (two header lines, then one line per headword); undefined when the header is not right. */
+export function fromText(text: string): ReverseDictionary | undefined {
+  const first = text.indexOf("\n");
+  const second = text.indexOf("\n", first + 1);
+  const longest = Number(/^longest\t(\d+)$/.exec(text.slice(0, first))?.[1]);
+  const header = text.slice(first + 1, second).split("\t");
+  if (!(longest > 0) || header[0] !== "proper" || header.length % 2 !== 1) return undefined;
+  const proper = new Map<string, number>();
+  for (let i = 1; i < header.length; i += 2) proper.set(header[i] as string, Number(header[i + 1]));
+  const lines = new Map<string, [number, number]>();
+  for (let start = second + 1; start < text.length; ) {
+    let end = text.indexOf("\n", start);
+    if (end < 0) end = text.length;
+    const tab = text.indexOf("\t", start);
+    if (tab < 0 || tab > end) return undefined;
+    lines.set(text.slice(start, tab), [start, end]);
+    start = end + 1;
+  }
+  return { text, lines, longest, proper, decoded: new Map() };
 }
 
 /** p of the keys a headword takes from the entry it only refers to ("see 成都市") */
@@ -101,52 +136,14 @@ export function reverseDictionary(entries: readonly CedictEntry[]): ReverseDicti
   const frequencies = jiebaFrequencies(new Set(heads.keys()));
   const proper = new Map<string, number>();
   for (const [c, n] of entriesOf) proper.set(c, Number(((properOf.get(c) ?? 0) / n).toFixed(3)));
-  const rows: ReverseDictionary["rows"] = {};
   let longest = 1;
+  const rows: string[] = [];
   for (const [zh, h] of heads) {
     longest = Math.max(longest, zh.length);
-    const row: (string | number)[] = [h.definitions, frequencies.get(zh) ?? 0];
+    const row: (string | number)[] = [zh, h.definitions, frequencies.get(zh) ?? 0];
     for (const [key, [w, rank]] of h.keys) row.push(key, Math.round(w * 1000) / 1000, rank);
-    rows[zh] = row;
+    rows.push(row.join("\t"));
   }
-  return { rows, longest, proper, decoded: new Map() };
-}
-
-/** On disk: the rows as they are, so that loading is one JSON parse and one pass of checks. */
-export const dictionaryFileSchema = z.object({
-  longest: z.number().int().positive(),
-  rows: z.record(z.string(), z.unknown()),
-  proper: z.record(z.string(), z.number()),
-});
-export type DictionaryFile = z.infer<typeof dictionaryFileSchema>;
-
-export const toFile = (d: ReverseDictionary): DictionaryFile => ({
-  longest: d.longest,
-  rows: d.rows,
-  proper: Object.fromEntries(d.proper),
-});
-
-/** The dictionary from its file; undefined when a row is not what reverseDictionary writes. */
-export function fromFile(f: DictionaryFile): ReverseDictionary | undefined {
-  for (const zh of Object.keys(f.rows)) {
-    const row = f.rows[zh];
-    if (!Array.isArray(row) || row.length < 5 || (row.length - 2) % 3 !== 0) return undefined;
-    if (typeof row[0] !== "number" || typeof row[1] !== "number") return undefined;
-    for (let i = 2; i < row.length; i += 3) {
-      if (
-        typeof row[i] !== "string" ||
-        typeof row[i + 1] !== "number" ||
-        typeof row[i + 2] !== "number"
-      ) {
-        return undefined;
-      }
-    }
-  }
-  const rows = f.rows as ReverseDictionary["rows"];
-  return {
-    rows,
-    longest: f.longest,
-    proper: new Map(Object.entries(f.proper)),
-    decoded: new Map(),
-  };
+  const header = [`longest\t${longest}`, ["proper", ...[...proper].flat()].join("\t")];
+  return fromText([...header, ...rows].join("\n")) as ReverseDictionary;
 }

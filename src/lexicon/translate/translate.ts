@@ -66,7 +66,7 @@ export const DEFAULT_TRANSLATE_OPTIONS: TranslateOptions = {
  * translated, and only the first `agreementUnits` things it names weigh each other's senses.
  * A question is a sentence or two; 2,000 characters of words is not a question.
  */
-export const TRANSLATION_LIMITS = { words: 40, agreementUnits: 16 };
+export const TRANSLATION_LIMITS = { words: 32, agreementUnits: 16 };
 
 /** One thing the question names, before it becomes a group. */
 type Unit = { senses: Senses; weight: number; agree: boolean };
