@@ -5,7 +5,7 @@ import { createAsker } from "../answer/ask.js";
 import { answerContext } from "../answer/context.js";
 import { makeEmbeddings } from "../embed/make-embeddings.js";
 import { buildIndex } from "../index/build-index.js";
-import { lexiconExtras } from "../index/lexicon.js";
+import { lexiconExtras } from "../index/lexicon-extras.js";
 import { loadIndex } from "../index/load-index.js";
 import { ingestCorpus } from "../ingest/ingest-file.js";
 import type { SourceFile } from "../ingest/types.js";
@@ -68,7 +68,7 @@ export async function runScaleBench(target = 100_000): Promise<void> {
     indexDir,
     embeddings,
     embedder: name,
-    extras: lexiconExtras,
+    extras: lexiconExtras(indexDir),
   });
   const buildS = (performance.now() - t0) / 1000;
   console.log(

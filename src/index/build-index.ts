@@ -7,7 +7,7 @@ import { corpusHash } from "../ingest/corpus-hash.js";
 import { ingestFiles } from "../ingest/ingest-file.js";
 import type { Doc, Passage, SkippedFile, SourceFile } from "../ingest/types.js";
 import { DOMAIN_WORDS } from "../text/domain-words.js";
-import { createTokenizer, quotedTerms } from "../text/tokenizer.js";
+import { createTokenizer, quotedTerms, type Tokenizer } from "../text/tokenizer.js";
 import { buildBm25 } from "./bm25.js";
 import { buildName, FILES, setCurrent } from "./layout.js";
 import { hashFiles, INDEX_VERSION, type Manifest } from "./manifest.js";
@@ -23,6 +23,18 @@ function quantize(v: number[], out: Int8Array, at: number): void {
   for (let i = 0; i < v.length; i++) out[at + i] = Math.round((v[i] as number) * scale);
 }
 
+/** What an extras hook gets: the ingested corpus and the texts as the lexical index reads them. */
+export type BuiltCorpus = {
+  docs: Doc[];
+  passages: Passage[];
+  userWords: string[];
+  /** each passage's indexed text */
+  texts: string[];
+  /** each passage's index terms */
+  termLists: string[][];
+  tokenizer: Tokenizer;
+};
+
 export type BuildInput = {
   files: SourceFile[];
   /** corpus files that could not be used: saved with the index, listed by the API */
@@ -33,11 +45,7 @@ export type BuildInput = {
   embeddings: Embeddings;
   embedder: string;
   /** extra artefacts written beside the index (name -> JSON value), e.g. the lexicon */
-  extras?: (
-    docs: Doc[],
-    passages: Passage[],
-    userWords: string[],
-  ) => Promise<Record<string, unknown>>;
+  extras?: (corpus: BuiltCorpus) => Promise<Record<string, unknown>>;
 };
 
 /**
@@ -51,7 +59,8 @@ export async function buildIndex(input: BuildInput): Promise<{ dir: string; mani
   const userWords = [...new Set([...DOMAIN_WORDS, ...docs.flatMap((d) => quotedTerms(d.text))])];
   const tokenizer = createTokenizer(userWords);
   const texts = passages.map(indexedText);
-  const bm25 = buildBm25(texts.map((t) => tokenizer.terms(t)));
+  const termLists = texts.map((t) => tokenizer.terms(t));
+  const bm25 = buildBm25(termLists);
 
   const skipped = input.skipped ?? [];
   const hash = input.corpusHash ?? corpusHash(input.files);
@@ -63,7 +72,9 @@ export async function buildIndex(input: BuildInput): Promise<{ dir: string; mani
     await mkdir(tmp, { recursive: true });
     await writeFile(join(tmp, FILES.corpus), JSON.stringify({ docs, passages, skipped }));
     await writeFile(join(tmp, FILES.lexical), JSON.stringify({ userWords, bm25 }));
-    const extras = input.extras ? await input.extras(docs, passages, userWords) : {};
+    const extras = input.extras
+      ? await input.extras({ docs, passages, userWords, texts, termLists, tokenizer })
+      : {};
     for (const [file, value] of Object.entries(extras)) {
       await writeFile(join(tmp, file), JSON.stringify(value));
     }

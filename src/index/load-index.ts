@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { HNSWLib } from "@langchain/community/vectorstores/hnswlib";
 import type { Embeddings } from "@langchain/core/embeddings";
 import type { Doc, Part, Passage, SkippedFile } from "../ingest/types.js";
+import { type Lexicon, lexiconSchema } from "../lexicon/lexicon.js";
 import { createTokenizer, type Tokenizer } from "../text/tokenizer.js";
 import { Bm25, type Bm25Data } from "./bm25.js";
 import { FILES, readCurrent } from "./layout.js";
@@ -23,7 +24,9 @@ export type LoadedIndex = {
   quantized: Int8Array;
   /** runs of passages of one document and one part, in passage order */
   runs: PassageRun[];
-  /** optional artefacts by file name (e.g. the English->Chinese lexicon) */
+  /** the English->Chinese lexicon, when the index has one */
+  lexicon?: Lexicon;
+  /** other optional artefacts by file name */
   extras: Record<string, unknown>;
 };
 
@@ -97,6 +100,13 @@ export async function loadIndex(indexDir: string, embeddings: Embeddings): Promi
       extras[n] = JSON.parse(await readFile(join(dir, n), "utf8"));
     }
   }
+  let lexicon: Lexicon | undefined;
+  if (FILES.lexicon in extras) {
+    const parsed = lexiconSchema.safeParse(extras[FILES.lexicon]);
+    if (!parsed.success) throw new IndexError(`index file ${FILES.lexicon} is not a lexicon`);
+    lexicon = parsed.data;
+    delete extras[FILES.lexicon];
+  }
   const vectors = await HNSWLib.load(join(dir, FILES.hnswDir), embeddings);
   vectors.index.setEf(Math.min(200, Math.max(64, corpus.passages.length)));
   const bytes = await readFile(join(dir, FILES.vectors));
@@ -115,6 +125,7 @@ export async function loadIndex(indexDir: string, embeddings: Embeddings): Promi
     vectors,
     quantized,
     runs: passageRuns(corpus.passages),
+    lexicon,
     extras,
   };
 }

@@ -2,9 +2,10 @@ import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { z } from "zod";
+import { LEXICON_VERSION } from "../lexicon/lexicon.js";
 
-/** Bump when ingestion or index layout changes, so that old indexes are rebuilt. */
-export const INDEX_VERSION = "ingest-15";
+/** Bump when ingestion or index layout changes, so that old indexes are rebuilt (the lexicon's own version is part of it). */
+export const INDEX_VERSION = `ingest-16+${LEXICON_VERSION}`;
 
 export const manifestSchema = z.object({
   version: z.string(),

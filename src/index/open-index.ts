@@ -3,7 +3,7 @@ import { corpusDirHash } from "../ingest/corpus-hash.js";
 import { READERS } from "../ingest/formats/readers.js";
 import { readCorpus } from "../ingest/read-corpus.js";
 import { buildIndex } from "./build-index.js";
-import { lexiconExtras } from "./lexicon.js";
+import { lexiconExtras } from "./lexicon-extras.js";
 import { IndexError, type LoadedIndex, loadIndex, readManifest } from "./load-index.js";
 import { isCurrent } from "./manifest.js";
 
@@ -38,7 +38,7 @@ async function build(opts: OpenOptions, corpusHash: string, log: LogFn): Promise
     indexDir: opts.indexDir,
     embeddings: opts.embeddings,
     embedder: opts.embedder,
-    extras: lexiconExtras,
+    extras: lexiconExtras(opts.indexDir),
   });
   log("index built", { passages: manifest.passages, ms: manifest.buildMs });
 }

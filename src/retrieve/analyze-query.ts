@@ -1,12 +1,12 @@
 import type { QueryGroup } from "../index/bm25.js";
 import { termGroups } from "../index/bm25.js";
-import type { Lexicon } from "../index/lexicon.js";
+import { type Translation, translateEnglish } from "../lexicon/translate/translate.js";
 import { normalizeQuestion } from "../question/normalize.js";
+import { LATIN_RUN } from "../text/english.js";
 import { detectLanguage, type Language } from "../text/language.js";
 import { FIGURE, type Figure, figureTerm, findFigures } from "../text/numbers.js";
 import type { Tokenizer } from "../text/tokenizer.js";
 import { expandSynonyms } from "./synonyms.js";
-import { translateEnglish } from "./translate.js";
 import type { Vocabulary } from "./zh-variants.js";
 
 export type AnalyzedQuery = {
@@ -113,12 +113,12 @@ const THE_REPORT =
 const FRAMING_ZH = new Set(
   "报告 提到 提及 谈到 说到 讲到 指出 介绍 表示 怎么样 怎样 什么样 哪方面 哪些方面".split(" "),
 );
-const LATIN_RUN = /[A-Za-z][A-Za-z0-9'\- ]*[A-Za-z0-9]|[A-Za-z]/g;
 
 export function analyzeQuery(
   question: string,
   tokenizer: Tokenizer,
-  lexicon?: Lexicon,
+  /** English -> Chinese (createTranslator); without one, English words match only as the corpus writes them */
+  translate: (english: string) => Translation = (english) => translateEnglish(english, undefined),
   vocab?: Vocabulary,
 ): AnalyzedQuery {
   const text = normalizeQuestion(question);
@@ -146,7 +146,7 @@ export function analyzeQuery(
     ...figureGroups,
     ...expandSynonyms([...termGroups(terms), ...variants], tokenizer),
   ];
-  const translated = latin ? translateEnglish(latin, lexicon) : undefined;
+  const translated = latin ? translate(latin) : undefined;
   if (translated) {
     groups.push(...translated.groups);
     concepts.push(...translated.groups);

@@ -1,8 +1,7 @@
 import type { Range, Scored } from "../index/bm25.js";
-import { FILES } from "../index/layout.js";
-import type { Lexicon } from "../index/lexicon.js";
 import type { LoadedIndex } from "../index/load-index.js";
 import type { Passage } from "../ingest/types.js";
+import { createTranslator, type TranslateOptions } from "../lexicon/translate/translate.js";
 import { type AnalyzedQuery, analyzeQuery } from "./analyze-query.js";
 import { denseInScope } from "./dense-scope.js";
 import { countIn } from "./scope-ranges.js";
@@ -26,6 +25,8 @@ export type SearchOptions = {
   rrfK?: number;
   lexicalWeight?: number;
   denseWeight?: number;
+  /** English -> Chinese translation settings (the defaults are measured on XQuAD) */
+  translate?: Partial<TranslateOptions>;
   /** told when the dense side fails and the lexical side answers alone */
   onDenseError?: (err: unknown) => void;
 };
@@ -50,7 +51,9 @@ export function createSearcher(index: LoadedIndex, opts: SearchOptions = {}): Se
   const rrfK = opts.rrfK ?? 5;
   const wl = opts.lexicalWeight ?? 1;
   const wd = opts.denseWeight ?? 0.25;
-  const lexicon = index.extras[FILES.lexicon] as Lexicon | undefined;
+  const translate = index.lexicon
+    ? createTranslator(index.lexicon, { postings: (t) => index.bm25.postingsOf(t) }, opts.translate)
+    : undefined;
   const embeddings = index.vectors.embeddings;
   const count = index.passages.length;
   const vocab = vocabulary(
@@ -91,7 +94,7 @@ export function createSearcher(index: LoadedIndex, opts: SearchOptions = {}): Se
   };
 
   return async (question, k, scope) => {
-    const query = analyzeQuery(question, index.tokenizer, lexicon, vocab);
+    const query = analyzeQuery(question, index.tokenizer, translate, vocab);
     const size = scope ? countIn(scope) : count;
     const n = Math.min(depth, size);
     const lexical = (scope ? index.bm25.view(scope) : index.bm25).search(query.groups, n);

@@ -1,5 +1,6 @@
 import { Jieba } from "@node-rs/jieba";
 import { dict } from "@node-rs/jieba/dict.js";
+import { englishWords, normWord } from "./english.js";
 import { figureTerm, findFigures } from "./numbers.js";
 
 /** Words too common to say anything about a passage. */
@@ -13,14 +14,14 @@ const STOP = new Set(
 const SEGMENT = new RegExp(
   [
     /(?<figure>\d+(?:,\d{3})*(?:\.\d+)?(?:\s*(?:万亿|万|亿))?\s*[%％]?)/.source,
-    /(?<latin>[a-z][a-z0-9'-]*)/.source,
+    /(?<latin>\p{Script=Latin}[\p{Script=Latin}\p{M}0-9'-]*)/u.source,
     /(?<han>[\u3400-\u9fff\uf900-\ufaff]+)/.source,
   ].join("|"),
-  "gi",
+  "giu",
 );
 
 export type Tokenizer = {
-  /** Search terms of a text: jieba words (fine and coarse), figures, Latin words. */
+  /** Search terms of a text: jieba words (fine and coarse), figures, Latin words (normalised as questions are, see english.ts). */
   terms(text: string): string[];
   /** Plain jieba segmentation of a Chinese run (no search-mode sub-words). */
   cut(text: string): string[];
@@ -54,7 +55,7 @@ export function createTokenizer(userWords: readonly string[] = []): Tokenizer {
       if (g.figure) {
         for (const f of findFigures(g.figure)) out.push(figureTerm(f));
       } else if (g.latin) {
-        out.push(stemEnglish(g.latin));
+        for (const w of englishWords(g.latin)) out.push(normWord(w));
       } else if (g.han) {
         for (const w of jieba.cutForSearch(g.han, true)) if (!STOP.has(w)) out.push(w);
       }
@@ -78,16 +79,6 @@ export function createTokenizer(userWords: readonly string[] = []): Tokenizer {
     cut: (text) => jieba.cut(text, true),
     isWord: (word) => jieba.cutAll(word).includes(word),
   };
-}
-
-/** Minimal English stemming: plurals and -ed/-ing, enough to match "enterprises" to "enterprise". */
-export function stemEnglish(word: string): string {
-  if (word.length <= 3) return word;
-  if (word.endsWith("ies") && word.length > 4) return `${word.slice(0, -3)}y`;
-  if (word.endsWith("sses")) return word.slice(0, -2);
-  if (word.endsWith("s") && !word.endsWith("ss") && !word.endsWith("us") && !word.endsWith("is"))
-    return word.slice(0, -1);
-  return word;
 }
 
 /** Quoted coinages of a text (“蓉漂人才矩阵”, “三城三都”): the corpus's own words. */

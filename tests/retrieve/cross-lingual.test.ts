@@ -1,7 +1,5 @@
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { makeEmbeddings } from "../../src/embed/make-embeddings.js";
-import { FILES } from "../../src/index/layout.js";
-import type { Lexicon } from "../../src/index/lexicon.js";
 import { type LoadedIndex, loadIndex } from "../../src/index/load-index.js";
 import { createSearcher, type Searcher } from "../../src/retrieve/hybrid-search.js";
 import { createTokenizer } from "../../src/text/tokenizer.js";
@@ -23,7 +21,8 @@ async function rankOf(question: string, evidence: string): Promise<number> {
 
 describe("cross-lingual retrieval over the real report", () => {
   it("builds a small lexicon beside the index", () => {
-    const lexicon = index.extras[FILES.lexicon] as Lexicon;
+    const lexicon = index.lexicon;
+    if (!lexicon) throw new Error("the index has no lexicon");
     const entries = Object.keys(lexicon.entries).length;
     expect(entries).toBeGreaterThan(1000);
     expect(JSON.stringify(lexicon).length).toBeLessThan(1_000_000);

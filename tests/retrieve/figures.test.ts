@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { numberWord, romanNumeral } from "../../src/lexicon/translate/numbers.js";
+import { translateEnglish } from "../../src/lexicon/translate/translate.js";
 import { analyzeQuery } from "../../src/retrieve/analyze-query.js";
-import { translateEnglish } from "../../src/retrieve/translate.js";
-import { numberWord, romanNumeral } from "../../src/retrieve/translate-numbers.js";
 import { createTokenizer } from "../../src/text/tokenizer.js";
 
 const tokenizer = createTokenizer();

@@ -1,8 +1,10 @@
-import { beforeAll, describe, expect, it } from "vitest";
-import { buildLexicon, type Lexicon, loadCedict } from "../../src/index/lexicon.js";
-import { readGlossary } from "../../src/index/lexicon-glossary.js";
+import { beforeAll, describe, expect, inject, it } from "vitest";
+import { lexiconCacheDir } from "../../src/index/lexicon-extras.js";
+import { indexedText } from "../../src/index/passage-text.js";
 import { ingestFile } from "../../src/ingest/ingest-file.js";
-import { translateEnglish } from "../../src/retrieve/translate.js";
+import { corpusLexicon } from "../../src/lexicon/build/corpus-lexicon.js";
+import type { Lexicon } from "../../src/lexicon/lexicon.js";
+import { translateEnglish } from "../../src/lexicon/translate/translate.js";
 import { DOMAIN_WORDS } from "../../src/text/domain-words.js";
 import { createTokenizer } from "../../src/text/tokenizer.js";
 
@@ -11,6 +13,9 @@ const CORPUS = [
   "成渝中线高铁加快建设，全社会研发经费投入增长16%，国家高新技术企业突破1.3万家。",
   "黑豹队的防守只丢了308分。贾里德·艾伦是五次职业碗选手。",
   "举办春熙路开街百年活动，推动消费提质扩容。",
+  "沃伊切赫·波古斯洛斯基剧院 (Wojciech Bogusławski Theatre) 是波兰纪念剧院的典范。",
+  "在马纳金镇地区，定居者建立了教堂。古气候学家研究冰芯中的氧同位素。",
+  "防范化解地方政府债务风险，粮食每亩产量提高20斤。泰晤士河流经伦敦。",
 ].join("\n\n");
 
 const { passages } = ingestFile({ name: "small.txt", format: "txt", raw: CORPUS, meta: {} });
@@ -22,12 +27,14 @@ const translate = (english: string) =>
   translateEnglish(english, lexicon).groups.map((g) => g.alts.map((a) => a.term));
 
 beforeAll(async () => {
-  lexicon = buildLexicon({
-    passages,
-    userWords,
-    cedict: await loadCedict(),
-    glossary: await readGlossary(),
-  });
+  const tokenizer = createTokenizer(userWords);
+  const texts = passages.map(indexedText);
+  const termLists = texts.map((t) => tokenizer.terms(t));
+  const docs = passages.map((p) => p.doc);
+  // the reversed CC-CEDICT from the cache the global setup's index build made
+  const cacheDir = lexiconCacheDir(inject("indexDir"));
+  lexicon = (await corpusLexicon({ texts, docs, termLists, tokenizer, userWords }, { cacheDir }))
+    .lexicon;
 });
 
 describe("the English -> Chinese lexicon of a small corpus", () => {
@@ -68,10 +75,40 @@ describe("the English -> Chinese lexicon of a small corpus", () => {
   });
 
   it("finds names the dictionary lacks: by sound, and in pinyin", () => {
-    const jared = translate("Jared").flat();
-    expect(jared.some((t) => t.includes("里德") || t.includes("贾里德"))).toBe(true);
+    expect(translate("Jared")).toEqual([["贾", "里德"]]);
     expect(translate("Chunxi Road").flat()).toContain("春熙路");
     expect(translate("Sichuan and Chongqing").flat()).toContain("成渝");
+  });
+
+  it("looks for names by sound only for words that look like names", () => {
+    // a lower-case word the dictionary lacks stays as it is: no invented name
+    expect(translate("jared")).toEqual([["jared"]]);
+    expect(translate("NFL")).toEqual([["nfl"]]);
+  });
+
+  it("reads letters beyond ASCII the same way in the corpus and in questions", () => {
+    expect(lexicon.latin).toContain("boguslawski");
+    expect(translate("Bogusławski").flat()).toContain("boguslawski");
+    expect(translate("Boguslawski").flat()).toContain("boguslawski");
+  });
+
+  it("splits a compound the dictionary lacks into parts it has", () => {
+    // paleo- + climatologists; a name + town, the corpus writing the name with its 镇
+    expect(translate("paleoclimatologists")).toEqual([["古气候", "学家"]]);
+    expect(translate("Manakintown").flat()).toContain("马纳金镇");
+  });
+
+  it("keeps a capitalised name apart from the common word it looks like", () => {
+    // "The Times" is not "time": the newspaper's 泰晤士 is no sense of "times"
+    expect(translate("How many times").flat()).not.toContain("泰晤士");
+    expect(translate("Thames").flat()).toContain("泰晤士河");
+  });
+
+  it("knows the genre's terms and units", () => {
+    expect(translate("government debt")).toEqual([["政府", "债务"]]);
+    expect(translate("jin")).toEqual([["斤"]]);
+    // jieba never cuts 亩 out of 每亩: the words that end in it stand for it
+    expect(translate("mu")).toEqual([["每亩"]]);
   });
 
   it("weights a word's senses so that its main one leads", () => {

@@ -1,10 +1,6 @@
 import { describe, expect, it } from "vitest";
-import {
-  englishCode,
-  phoneticSimilarity,
-  pinyinCode,
-  pinyinSyllables,
-} from "../../src/index/lexicon-phonetic.js";
+import { englishCode, pinyinCode, pinyinSyllables } from "../../src/lexicon/phonetic.js";
+import { phoneticSimilarity } from "../../src/lexicon/sound-similarity.js";
 
 const sound = (english: string, pinyin: string) =>
   phoneticSimilarity(englishCode(english), pinyin.split(" ").map(pinyinCode).join(""));

@@ -1,5 +1,5 @@
 import { readFile } from "node:fs/promises";
-import { englishWords, phraseKey } from "./lexicon-english.js";
+import { englishTokens, phraseKey } from "../../text/english.js";
 
 /**
  * The glossary (glossary.tsv beside this file): names and government-report vocabulary that
@@ -11,7 +11,7 @@ export function parseGlossary(text: string): [string, string[]][] {
   for (const line of text.split("\n")) {
     if (!line.trim() || line.startsWith("#")) continue;
     const [en, zh] = line.split("\t");
-    const words = englishWords(en ?? "");
+    const words = englishTokens(en ?? "");
     const alts = (zh ?? "")
       .split("|")
       .map((s) => s.trim())
@@ -21,8 +21,6 @@ export function parseGlossary(text: string): [string, string[]][] {
   return out;
 }
 
-export async function readGlossary(
-  url: URL = new URL("./glossary.tsv", import.meta.url),
-): Promise<[string, string[]][]> {
-  return parseGlossary(await readFile(url, "utf8"));
-}
+/** The glossary's text (glossary.tsv beside this file), read when a lexicon is built. */
+export const readGlossaryText = (): Promise<string> =>
+  readFile(new URL("./glossary.tsv", import.meta.url), "utf8");

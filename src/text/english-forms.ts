@@ -1,29 +1,7 @@
 /**
- * English word normalisation shared by the lexicon (built from dictionary glosses) and the
- * query side, so that both reduce "enterprises", "invested", "fled" the same way:
- * `normWord` undoes plurals only, the same way on both sides; `lemmaCandidates` proposes
- * base forms of -ed/-ing, irregular and Latin forms for the query side to try.
+ * Base forms an English word form may come from, for looking words up in a dictionary of
+ * base forms: irregular verbs and plurals, Latin and Greek plurals, -ed and -ing.
  */
-
-/** Plurals that are not: "news" is not the plural of "new". */
-const NOT_PLURAL = new Set(
-  "news series species means physics mathematics economics politics statistics ethics gas bus lens this yes always perhaps whereas".split(
-    " ",
-  ),
-);
-
-/**
- * A word's dictionary key: lower case, plural -s undone (Harman's S-stemmer, deterministic so
- * that glosses and questions agree: "assets" -> "asset", "cities" -> "city").
- */
-export function normWord(word: string): string {
-  const w = word.toLowerCase();
-  if (w.length <= 3 || NOT_PLURAL.has(w)) return w;
-  if (w.endsWith("ies") && !/[ae]ies$/.test(w)) return `${w.slice(0, -3)}y`;
-  if (w.endsWith("es") && !/[aeo]es$/.test(w)) return w.slice(0, -1);
-  if (w.endsWith("s") && !/(us|ss|is)$/.test(w)) return w.slice(0, -1);
-  return w;
-}
 
 /** Irregular past forms and plurals: "fled" -> flee, "won" -> win, "children" -> child. */
 const IRREGULAR: Record<string, string> = Object.fromEntries(
@@ -85,50 +63,26 @@ export function lemmaCandidates(word: string): string[] {
     const u = undouble(base);
     if (u) out.push(u);
   }
+  // comparatives and superlatives: larger, largest -> large; earliest -> early; biggest -> big
+  const degree = /(?:est|er)$/.exec(w);
+  if (w.length >= 5 && degree) {
+    const base = w.slice(0, -degree[0].length);
+    if (base.endsWith("i")) out.push(`${base.slice(0, -1)}y`);
+    else {
+      out.push(base, `${base}e`);
+      const u = undouble(base);
+      if (u) out.push(u);
+    }
+  }
   return out.filter((c) => c.length >= 3);
 }
 
-/** English words of a text as written, possessives and hyphens split off. */
-export function englishTokens(text: string): string[] {
-  return (
-    text
-      .replace(/[’`]/g, "'")
-      .match(/[A-Za-z][A-Za-z0-9]*(?:'[A-Za-z]+)?/g)
-      ?.map((w) => w.replace(/'[sS]$|'$/, "")) ?? []
-  );
-}
-
-/** English words of a text, lower case. */
-export function englishWords(text: string): string[] {
-  return englishTokens(text).map((w) => w.toLowerCase());
-}
-
-/** A word sequence's key: each word normalised, joined by spaces. */
-export function phraseKey(words: string[]): string {
-  return words.map(normWord).join(" ");
-}
-
 /**
- * Function words and the framing words of questions. They are skipped as single words
- * but still take part in phrases ("Victoria and Albert Museum", "state of the art").
+ * Suffixes that derive a word from another rather than naming a second thing: a compound
+ * the dictionary lacks that ends in one ("mentorship", "statehood") means its first part.
  */
-export const STOP_WORDS = new Set(
-  (
-    "a an the of in on at to for by with from as into onto about over under than then " +
-    "and or but nor not no so if because while during after before since until between " +
-    "is are was were be been being am do does did done doing have has had having " +
-    "will would shall should can could may might must ought " +
-    "what which who whom whose when where why how whatever whichever " +
-    "this that these those there here it its it's they them their theirs he him his she her " +
-    "hers we us our ours you your yours i me my mine one's " +
-    "such same other another any some each every all both either neither " +
-    "very also just only even still yet too much many more most less least " +
-    "s t th st nd rd etc e g eg ie " +
-    // how questions are framed, not what they ask about
-    "now currently presently today want wants wanted need needs needed intend intends intended " +
-    "aim aims aimed plan plans planned expect expects expected roughly approximately nearly " +
-    "get gets got tell please know " +
-    "report reports reported say says said mention mentions mentioned describe describes " +
-    "described talk talks regarding concerning"
-  ).split(/\s+/),
+export const DERIVATIONAL_SUFFIXES = new Set(
+  "ship ships hood hoods ness dom doms ism isms ist ists ment ments less ful wise ward wards like able ible ity ities".split(
+    " ",
+  ),
 );

@@ -1,0 +1,28 @@
+import { join } from "node:path";
+import { corpusLexicon, type LexiconBuild } from "../lexicon/build/corpus-lexicon.js";
+import type { BuiltCorpus } from "./build-index.js";
+import { FILES } from "./layout.js";
+
+/** The lexicon's cache inside an index folder: it outlives the builds, which come and go. */
+export const lexiconCacheDir = (indexDir: string) => join(indexDir, "lexicon-cache");
+
+/**
+ * The index build's hook: the corpus's English->Chinese lexicon as lexicon.json beside the
+ * index, made through the cache in the index folder. `onBuild` hears what was reused.
+ */
+export function lexiconExtras(indexDir: string, onBuild?: (build: LexiconBuild) => void) {
+  return async (corpus: BuiltCorpus): Promise<Record<string, unknown>> => {
+    const build = await corpusLexicon(
+      {
+        texts: corpus.texts,
+        docs: corpus.passages.map((p) => p.doc),
+        termLists: corpus.termLists,
+        tokenizer: corpus.tokenizer,
+        userWords: corpus.userWords,
+      },
+      { cacheDir: lexiconCacheDir(indexDir) },
+    );
+    onBuild?.(build);
+    return { [FILES.lexicon]: build.lexicon };
+  };
+}
