@@ -1,8 +1,11 @@
 import type { Citation, Draft } from "../answer/types.js";
+import { CITE_MARKER } from "../api-contract.js";
 
 export type Format = "markdown" | "text";
 
 const SENTENCE = /[^。！？；!?]+[。！？；!?]*/g;
+/** A citation marker with the space before it: kept when a reply is shortened. */
+const SPACED_MARKER = new RegExp(`\\s?${CITE_MARKER.source}`, "g");
 
 function bigrams(s: string): Set<string> {
   const out = new Set<string>();
@@ -52,14 +55,14 @@ export function capLength(text: string, maxChars?: number): string {
     out += s;
   }
   if (out.length <= maxChars) return out.trim();
-  const markers = (out.match(/\s?\[\d+\]/g) ?? []).join("");
+  const markers = (out.match(SPACED_MARKER) ?? []).join("");
   const room = maxChars - markers.length - 1;
   const cut = Math.max(
     out.lastIndexOf("，", room),
     out.lastIndexOf(", ", room),
     out.lastIndexOf("、", room),
   );
-  const head = out.slice(0, cut > 0 ? cut : Math.max(0, room)).replace(/\s?\[\d+\]/g, "");
+  const head = out.slice(0, cut > 0 ? cut : Math.max(0, room)).replace(SPACED_MARKER, "");
   return `${head}…${markers}`;
 }
 

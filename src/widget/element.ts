@@ -1,3 +1,4 @@
+import { PARTIAL_MARKER, REQUEST_LIMITS } from "../api-contract.js";
 import { AskError, apiUrl, ask, authHeaders } from "./api.js";
 import { citedText, markRanges, splitAnswer, stripMarkers } from "./cite-text.js";
 import { STRINGS, type Strings, toLang } from "./i18n.js";
@@ -5,10 +6,9 @@ import { icon } from "./icons.js";
 import css from "./styles.css";
 import type { Answer, Citation, Turn } from "./types.js";
 
-const MAX_HISTORY = 20;
+const MAX_HISTORY = REQUEST_LIMITS.historyTurns;
 /** No event for this long and the answer counts as failed (retry is offered). */
 const STALL_MS = 60_000;
-const PARTIAL_MARKER = /[[［【][\d\s,，、]*$/;
 const GLUE_BEFORE = /(?:[A-Za-z0-9][\w.,%$¥€-]*|\S)\s*$/;
 const GLUE_AFTER = /^[。，、；：！？.,;:!?）)」』”’]+/;
 
@@ -174,7 +174,7 @@ export class ReportQaChat extends HTMLElement {
     this.input = h("textarea", {
       "data-part": "input",
       rows: "1",
-      maxlength: "2000",
+      maxlength: String(REQUEST_LIMITS.questionChars),
       enterkeyhint: "send",
       "aria-describedby": hintId,
     });

@@ -2,6 +2,7 @@ import { Hono } from "hono";
 import { streamSSE } from "hono/streaming";
 import { z } from "zod";
 import type { Draft } from "../../answer/types.js";
+import { REQUEST_LIMITS } from "../../api-contract.js";
 import { answerJson, citationJson } from "../answer-json.js";
 import { type AppDeps, type Env, requireEngine } from "../deps.js";
 import { capLength, renderReply } from "../render-answer.js";
@@ -14,10 +15,10 @@ export const askBody = z.object({
     .array(
       z.object({
         role: z.enum(["user", "assistant"]),
-        content: z.string().max(8000),
+        content: z.string().max(REQUEST_LIMITS.turnChars),
       }),
     )
-    .max(20)
+    .max(REQUEST_LIMITS.historyTurns)
     .optional(),
   k: z.number().int().min(1).max(20).optional(),
   /** markdown (default): the answer with [n] markers; text: plus numbered footnotes */

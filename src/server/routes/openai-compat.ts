@@ -3,6 +3,7 @@ import { Hono } from "hono";
 import { streamSSE } from "hono/streaming";
 import { z } from "zod";
 import type { Draft, Turn } from "../../answer/types.js";
+import { REQUEST_LIMITS } from "../../api-contract.js";
 import { citationJson } from "../answer-json.js";
 import { ApiError } from "../api-error.js";
 import { type AppDeps, type Env, requireEngine } from "../deps.js";
@@ -59,7 +60,10 @@ function toQuestion(messages: z.infer<typeof body>["messages"]): {
       "invalid_request",
       `questions are limited to ${MAX_QUESTION} characters`,
     );
-  return { question: last.content, history: turns.slice(0, -1).slice(-20) };
+  return {
+    question: last.content,
+    history: turns.slice(0, -1).slice(-REQUEST_LIMITS.historyTurns),
+  };
 }
 
 const extra = (d: Draft) => ({

@@ -1,10 +1,11 @@
 import { Hono } from "hono";
 import { z } from "zod";
+import { REQUEST_LIMITS } from "../../api-contract.js";
 import { type AppDeps, type Env, requireEngine } from "../deps.js";
 import { scoredJson } from "../passage-json.js";
 import { validate } from "../validate.js";
 
-export const MAX_QUESTION = 2000;
+export const MAX_QUESTION = REQUEST_LIMITS.questionChars;
 
 /** A question: trimmed, not empty, not too long, with at least one letter, digit or character. */
 export const questionText = (field: string) =>

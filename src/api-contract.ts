@@ -1,0 +1,33 @@
+/**
+ * What the HTTP API and its browser client (src/widget/) agree on: the bounds of a request
+ * and the citation marker in answer text. The server validates with these and the widget
+ * stays inside them, so a limit changes in one place. Plain values only: this module is
+ * bundled into the widget, so it may import nothing.
+ */
+export const REQUEST_LIMITS = {
+  /** characters in a question (after trimming) */
+  questionChars: 2000,
+  /** turns of `history` a question may carry; a client sends the latest ones */
+  historyTurns: 20,
+  /** characters in one history turn */
+  turnChars: 8000,
+  /** documents a question may be limited to (`docs`) */
+  docs: 50,
+  /** characters in one document id of `docs` */
+  docChars: 200,
+} as const;
+
+/**
+ * A citation marker as answers carry it: [1], [1][2] (two markers), [1, 2], and the
+ * full-width ［1］【1】 some models write. Group 1 is the list of numbers. Global: use it
+ * with matchAll or replace, never with test or exec.
+ */
+export const CITE_MARKER = /[[［【](\d{1,3}(?:\s*[,，、]\s*\d{1,3})*)[\]］】]/g;
+
+/** The start of a marker cut off at the end of a streamed piece of text ("…增长16% [1"). */
+export const PARTIAL_MARKER = /[[［【][\d\s,，、]*$/;
+
+/** The numbers a marker's list names: "1, 2" -> [1, 2]. */
+export function markerNumbers(list: string): number[] {
+  return list.split(/[,，、]/).map((s) => Number(s.trim()));
+}
