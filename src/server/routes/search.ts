@@ -25,8 +25,12 @@ export function searchRoutes(deps: AppDeps) {
   const app = new Hono<Env>();
   app.get("/", validate("query", query), async (c) => {
     const { q, k } = c.req.valid("query");
-    const { hits } = await requireEngine(deps).search(q, k);
-    return c.json({ query: q, results: hits.map((h) => scoredJson(h.passage, h.score)) });
+    const engine = requireEngine(deps);
+    const { hits } = await engine.search(q, k);
+    return c.json({
+      query: q,
+      results: hits.map((h) => scoredJson(h.passage, h.score, engine.context.docs)),
+    });
   });
   return app;
 }
