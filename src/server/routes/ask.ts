@@ -21,6 +21,12 @@ export const askBody = z.object({
     .max(REQUEST_LIMITS.historyTurns)
     .optional(),
   k: z.number().int().min(1).max(20).optional(),
+  /** answer from these documents only (ids as GET /api/documents lists them): a report's own page */
+  docs: z
+    .array(z.string().trim().min(1).max(REQUEST_LIMITS.docChars))
+    .min(1)
+    .max(REQUEST_LIMITS.docs)
+    .optional(),
   /** markdown (default): the answer with [n] markers; text: plus numbered footnotes */
   format: z.enum(["markdown", "text"]).optional(),
   /** a length cap for short replies (cut at a sentence end) */
