@@ -1,5 +1,6 @@
 import type { Citation, Draft } from "../answer/types.js";
 import { CITE_MARKER } from "../api-contract.js";
+import { textTable } from "./text-table.js";
 
 export type Format = "markdown" | "text";
 
@@ -30,13 +31,15 @@ export function quoteFor(answer: string, c: Citation, max = 80): string {
   return best.length > max ? `${best.slice(0, max - 1)}…` : best;
 }
 
-/** "Sources:" lines: [n] section path: “quote”. */
+/** "Sources:" lines: [n] 《report title》 section path: “quote”. */
 export function sourcesFooter(d: Draft, language: "zh" | "en"): string {
   if (!d.citations.length) return "";
   const title = language === "zh" ? "来源：" : "Sources:";
-  const lines = d.citations.map(
-    (c) => `[${c.n}] ${c.section.join(" › ") || c.doc}: “${quoteFor(d.answer, c)}”`,
-  );
+  const lines = d.citations.map((c) => {
+    const path = c.section.join(" › ");
+    const where = c.title ? `《${c.title}》${path ? ` ${path}` : ""}` : path || c.doc;
+    return `[${c.n}] ${where}: “${quoteFor(d.answer, c)}”`;
+  });
   return `${title}\n${lines.join("\n")}`;
 }
 
@@ -73,10 +76,12 @@ export function replyPieces(text: string): string[] {
 
 /**
  * The answer as a chat reply: markdown keeps the answer as it is (its [n] markers) with a
- * sources list; text is the same with numbered footnotes, for apps that render no Markdown.
+ * sources list; text is the same with numbered footnotes, for apps that render no Markdown,
+ * and a table answer's rows as aligned lines.
  */
 export function renderReply(d: Draft, format: Format, maxChars?: number): string {
-  const body = capLength(d.answer, maxChars);
+  const text = format === "text" && d.table ? textTable(d.answer, d.table) : d.answer;
+  const body = capLength(text, maxChars);
   const footer = sourcesFooter(d, d.language);
   if (!footer) return body;
   if (format === "text") return `${body}\n\n${footer}`;
