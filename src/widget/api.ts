@@ -1,5 +1,5 @@
 import { readSse } from "./sse.js";
-import type { Answer, Citation, Turn } from "./types.js";
+import type { Answer, AskRequest, Citation } from "./types.js";
 
 export type AskErrorKind = "network" | "rate" | "auth" | "bad" | "server" | "stream";
 
@@ -61,24 +61,36 @@ async function failure(res: Response): Promise<AskError> {
   return new AskError(res.status >= 500 ? "server" : "bad", message);
 }
 
+/** The titles of the corpus's documents (GET /api/documents); undefined if it cannot be had. */
+export async function documentTitles(
+  endpoint: string,
+  key: string | undefined,
+): Promise<string[] | undefined> {
+  const res = await fetch(apiUrl(endpoint, "/api/documents"), {
+    credentials: "omit",
+    headers: authHeaders(key),
+  });
+  if (!res.ok) return undefined;
+  const body = (await res.json()) as { documents?: { title?: string }[] };
+  return (body.documents ?? []).map((d) => d.title ?? "").filter(Boolean);
+}
+
 /**
  * POST /api/ask as an event stream. Resolves with the final Answer; rejects with AskError
  * (or an AbortError when `signal` fires). Falls back to a plain JSON answer if the server
  * does not stream.
  */
 export async function ask(
-  endpoint: string,
-  question: string,
-  history: Turn[],
+  req: AskRequest,
   handlers: AskHandlers,
   signal?: AbortSignal,
-  key?: string,
 ): Promise<Answer> {
+  const { question, history } = req;
   let res: Response;
   try {
-    res = await fetch(apiUrl(endpoint, "/api/ask"), {
+    res = await fetch(apiUrl(req.endpoint, "/api/ask"), {
       method: "POST",
-      headers: authHeaders(key, {
+      headers: authHeaders(req.key, {
         "Content-Type": "application/json",
         Accept: "text/event-stream",
       }),

@@ -19,3 +19,11 @@ export type Answer = {
 };
 
 export type Turn = { role: "user" | "assistant"; content: string };
+
+/** What one question sends: where, with which key, and the conversation so far. */
+export type AskRequest = {
+  endpoint: string;
+  key?: string;
+  question: string;
+  history: Turn[];
+};

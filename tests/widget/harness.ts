@@ -7,7 +7,7 @@ import { createServer, type Server } from "node:http";
 import { createServer as createNetServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { type BrowserContext, chromium } from "playwright-core";
+import { type BrowserContext, chromium, type Page } from "playwright-core";
 
 export const ROOT = resolve(import.meta.dirname, "../..");
 export const ARTIFACTS = join(ROOT, "tests/artifacts");
@@ -162,4 +162,24 @@ export async function launchBrowser(): Promise<Browser> {
       await rm(userDataDir, { recursive: true, force: true });
     },
   };
+}
+
+export type CheckedPage = Page & { problems: string[] };
+
+/** A new tab that records script errors and CSP violations in `problems`. */
+export async function openPage(browser: Browser, width = 1280, height = 860): Promise<CheckedPage> {
+  const page = (await browser.context.newPage()) as CheckedPage;
+  page.problems = [];
+  await page.setViewportSize({ width, height });
+  page.on("pageerror", (e) => page.problems.push(`pageerror: ${e.message}`));
+  page.on("console", (m) => {
+    if (m.type() === "error" && !m.location().url.endsWith("/favicon.ico"))
+      page.problems.push(`console: ${m.text()}`);
+  });
+  await page.addInitScript(() => {
+    document.addEventListener("securitypolicyviolation", (e) => {
+      console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`);
+    });
+  });
+  return page;
 }

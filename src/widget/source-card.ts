@@ -1,0 +1,81 @@
+/** The opened source of a citation: its section path and the passage, the cited span marked. */
+import { citedText, markRanges } from "./cite-text.js";
+import { h, nextId } from "./dom.js";
+import type { Strings } from "./i18n.js";
+import { icon } from "./icons.js";
+import type { Answer, Citation } from "./types.js";
+
+/** The passage of citation `c`, with what the answer takes from it marked. */
+function markedPassage(answer: Answer, c: Citation): HTMLElement {
+  const passage = h("p", { class: "passage" });
+  let at = 0;
+  for (const [s, e] of markRanges(c.text, citedText(answer.answer, c.n))) {
+    if (s > at) passage.append(c.text.slice(at, s));
+    passage.append(h("mark", {}, c.text.slice(s, e)));
+    at = e;
+  }
+  if (at < c.text.length) passage.append(c.text.slice(at));
+  return passage;
+}
+
+/** The card of citation `c`: number, section path, close button, passage. */
+export function sourceCard(answer: Answer, c: Citation, t: Strings, id: string): HTMLElement {
+  const path = c.section.join(" › ") || c.doc;
+  return h(
+    "div",
+    {
+      class: "source",
+      id,
+      "data-part": "source",
+      "data-n": String(c.n),
+      "data-id": c.id,
+      role: "region",
+      "aria-label": `${t.source} ${c.n}`,
+    },
+    h(
+      "div",
+      { class: "source-head" },
+      h("span", { class: "num" }, String(c.n)),
+      h("span", { class: "path", "data-part": "path" }, path),
+      h(
+        "button",
+        {
+          type: "button",
+          class: "icon-btn",
+          "data-action": "close-source",
+          "aria-label": t.closeSource,
+          title: t.closeSource,
+        },
+        icon("close"),
+      ),
+    ),
+    markedPassage(answer, c),
+  );
+}
+
+/**
+ * Opens citation `n` of the answer in message `msg`, or closes it if it is the one open
+ * (`undefined` closes); every [n] button of the message says whether its source is open.
+ */
+export function toggleSource(
+  msg: HTMLElement,
+  answer: Answer | undefined,
+  n: number | undefined,
+  t: Strings,
+): void {
+  const current = msg.querySelector<HTMLElement>("[data-part=source]");
+  const wasOpen = current ? Number(current.getAttribute("data-n")) : undefined;
+  current?.remove();
+  const show = n !== wasOpen ? n : undefined;
+  const c = answer?.citations.find((x) => x.n === show);
+  const id = nextId("src");
+  for (const b of msg.querySelectorAll("button[data-n]")) {
+    const on = c !== undefined && Number(b.getAttribute("data-n")) === c.n;
+    b.setAttribute("aria-expanded", String(on));
+    if (on) b.setAttribute("aria-controls", id);
+  }
+  if (!answer || !c) return;
+  const card = sourceCard(answer, c, t, id);
+  msg.append(card);
+  card.scrollIntoView?.({ block: "nearest", behavior: "smooth" });
+}
