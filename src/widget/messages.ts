@@ -9,18 +9,20 @@ import type { Answer, Citation } from "./types.js";
 
 const typing = () => h("span", { class: "typing", "aria-hidden": "true" }, h("i"), h("i"), h("i"));
 
-/** A source chip's words: its heading. */
-function chipLabel(c: Citation): string {
+/** A source chip's words: the report when the answer draws on several, else the heading. */
+function chipLabel(c: Citation, manyReports: boolean): string {
+  if (manyReports && c.title) return c.title;
   // a bare "（一）" says little: show its parent heading with it
   const tail = c.section.slice(-2);
-  return (tail[1] && tail[1].length < 6 ? tail.join(" › ") : tail.at(-1)) || c.doc;
+  return (tail[1] && tail[1].length < 6 ? tail.join(" › ") : tail.at(-1)) || c.title || c.doc;
 }
 
 /** The list of sources under an answer, one chip per citation in [n] order. */
 function sourcesList(citations: Citation[], t: Strings): HTMLElement {
+  const many = new Set(citations.map((c) => c.doc)).size > 1;
   const list = h("div", { class: "sources" }, h("span", { class: "sources-label" }, t.sources));
   for (const c of [...citations].sort((a, b) => a.n - b.n)) {
-    const where = c.section.join(" › ") || c.doc;
+    const where = [c.title, c.section.join(" › ")].filter(Boolean).join(" › ") || c.doc;
     list.append(
       h(
         "button",
@@ -32,7 +34,7 @@ function sourcesList(citations: Citation[], t: Strings): HTMLElement {
           title: where,
         },
         h("span", { class: "num" }, String(c.n)),
-        h("span", { class: "label" }, chipLabel(c)),
+        h("span", { class: "label" }, chipLabel(c, many)),
       ),
     );
   }

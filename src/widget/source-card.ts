@@ -1,4 +1,7 @@
-/** The opened source of a citation: its section path and the passage, the cited span marked. */
+/**
+ * The opened source of a citation: its report's title, its section path, and the passage
+ * with the span the answer cites marked.
+ */
 import { citedText, markRanges } from "./cite-text.js";
 import { h, nextId } from "./dom.js";
 import type { Strings } from "./i18n.js";
@@ -18,7 +21,7 @@ function markedPassage(answer: Answer, c: Citation): HTMLElement {
   return passage;
 }
 
-/** The card of citation `c`: number, section path, close button, passage. */
+/** The card of citation `c`: number, report title above the section path, close button, passage. */
 export function sourceCard(answer: Answer, c: Citation, t: Strings, id: string): HTMLElement {
   const path = c.section.join(" › ") || c.doc;
   return h(
@@ -29,6 +32,7 @@ export function sourceCard(answer: Answer, c: Citation, t: Strings, id: string):
       "data-part": "source",
       "data-n": String(c.n),
       "data-id": c.id,
+      "data-doc": c.doc,
       role: "region",
       "aria-label": `${t.source} ${c.n}`,
     },
@@ -36,7 +40,12 @@ export function sourceCard(answer: Answer, c: Citation, t: Strings, id: string):
       "div",
       { class: "source-head" },
       h("span", { class: "num" }, String(c.n)),
-      h("span", { class: "path", "data-part": "path" }, path),
+      h(
+        "div",
+        { class: "where" },
+        h("span", { class: "report", "data-part": "report" }, c.title || c.doc),
+        h("span", { class: "path", "data-part": "path" }, path),
+      ),
       h(
         "button",
         {

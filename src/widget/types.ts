@@ -3,7 +3,11 @@ export type Citation = {
   n: number;
   id: string;
   doc: string;
+  /** the report's title: answers may draw on many reports */
+  title?: string;
   section: string[];
+  /** the part of the report: review, plan, … */
+  part?: string;
   text: string;
   start: number;
   end: number;

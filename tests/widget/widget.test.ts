@@ -99,6 +99,9 @@ describe.skipIf(SKIP_BROWSER)("chat widget in Chromium", () => {
     const p = await passage(id ?? "");
     expect(p.section.length).toBeGreaterThan(0);
     expect(await source.locator("[data-part=path]").textContent()).toBe(p.section.join(" › "));
+    expect(await source.locator("[data-part=report]").textContent()).toBe(
+      "成都市2024年政府工作报告",
+    );
     const marked = (await source.locator("mark").allTextContents()).join("");
     expect(marked.length).toBeGreaterThan(0);
     expect(p.text).toContain(marked.slice(0, 20));
