@@ -1,8 +1,8 @@
 /**
- * What the HTTP API and its browser client (src/widget/) agree on: the bounds of a request
- * and the citation marker in answer text. The server validates with these and the widget
- * stays inside them, so a limit changes in one place. Plain values only: this module is
- * bundled into the widget, so it may import nothing.
+ * What the HTTP API and its browser client (src/widget/) agree on: the bounds of a request,
+ * the citation marker in answer text, and which lines of a table answer are its rows. The
+ * server validates and renders with these and the widget stays inside them, so a rule
+ * changes in one place. It is bundled into the widget, so it imports nothing.
  */
 export const REQUEST_LIMITS = {
   /** characters in a question (after trimming) */
@@ -30,4 +30,15 @@ export const PARTIAL_MARKER = /[[［【][\d\s,，、]*$/;
 /** The numbers a marker's list names: "1, 2" -> [1, 2]. */
 export function markerNumbers(list: string): number[] {
   return list.split(/[,，、]/).map((s) => Number(s.trim()));
+}
+
+/**
+ * The lines of a table answer's text that are not its rows (a verdict, the heading): a line
+ * that cites one of the rows' [n] is that row, which a client shows as a table instead.
+ */
+export function tableLead(answer: string, rowNumbers: readonly number[]): string[] {
+  const rows = new Set(rowNumbers);
+  const citesRow = (line: string) =>
+    [...line.matchAll(CITE_MARKER)].some((m) => markerNumbers(m[1] ?? "").some((n) => rows.has(n)));
+  return answer.split("\n").filter((line) => line.trim() && !citesRow(line));
 }

@@ -1,5 +1,5 @@
 import type { Table } from "../answer/types.js";
-import { CITE_MARKER, markerNumbers } from "../api-contract.js";
+import { tableLead } from "../api-contract.js";
 
 /** Characters a monospaced screen shows two cells wide: Chinese, kana, Hangul, full-width forms. */
 const WIDE =
@@ -14,14 +14,6 @@ export function displayWidth(text: string): number {
 
 const pad = (text: string, width: number) => text + " ".repeat(width - displayWidth(text));
 
-/** Does this line of an answer cite one of the table's rows? Then it is that row's line. */
-function citesRow(line: string, rows: ReadonlySet<number>): boolean {
-  for (const m of line.matchAll(CITE_MARKER)) {
-    if (markerNumbers(m[1] ?? "").some((n) => rows.has(n))) return true;
-  }
-  return false;
-}
-
 /**
  * A table answer for a screen without markup: the answer's own lines that are not rows (a
  * verdict, the heading), then the columns and one line per report, every column but the
@@ -29,8 +21,10 @@ function citesRow(line: string, rows: ReadonlySet<number>): boolean {
  */
 export function textTable(answer: string, table: Table): string {
   if (table.rows.length === 0) return answer;
-  const ns = new Set(table.rows.map((r) => r.n));
-  const lead = answer.split("\n").filter((line) => line.trim() && !citesRow(line, ns));
+  const lead = tableLead(
+    answer,
+    table.rows.map((r) => r.n),
+  );
   const lines = [table.columns, ...table.rows.map((r) => r.cells)];
   const widths = table.columns.map((_, i) =>
     Math.max(...lines.map((cells) => displayWidth(cells[i] ?? ""))),

@@ -5,6 +5,7 @@ import { h } from "./dom.js";
 import type { Strings } from "./i18n.js";
 import { icon } from "./icons.js";
 import { toggleSource } from "./source-card.js";
+import { fillTableAnswer, hasTable } from "./table.js";
 import type { Answer, Citation } from "./types.js";
 
 const typing = () => h("span", { class: "typing", "aria-hidden": "true" }, h("i"), h("i"), h("i"));
@@ -107,7 +108,7 @@ export class MessageLog {
     this.scrollToEnd();
   }
 
-  /** The final answer: its text with live [n] buttons and its sources; or "not in the report". */
+  /** The final answer: its text (or table) with live [n] buttons and its sources; or "not in the report". */
   answer(msg: HTMLElement, answer: Answer): void {
     const t = this.strings();
     msg.removeAttribute("aria-busy");
@@ -123,7 +124,10 @@ export class MessageLog {
       return;
     }
     msg.setAttribute("data-grounded", "true");
-    fillAnswer(bubble, answer.answer.trim(), answer.citations, true, t);
+    if (hasTable(answer)) {
+      msg.setAttribute("data-kind", "table");
+      fillTableAnswer(bubble, answer, t);
+    } else fillAnswer(bubble, answer.answer.trim(), answer.citations, true, t);
     if (answer.citations.length > 0) msg.append(sourcesList(answer.citations, t));
   }
 

@@ -8,11 +8,22 @@ import type { Strings } from "./i18n.js";
 import { icon } from "./icons.js";
 import type { Answer, Citation } from "./types.js";
 
+/**
+ * What the answer says on citation `c`'s word: the text its markers back and, in a table
+ * answer, the cells of the row it proves, quoted (a cell holds the report's own words, so
+ * the passage marks them exactly).
+ */
+function citedFor(answer: Answer, c: Citation): string {
+  const text = citedText(answer.answer, c.n);
+  const row = answer.table?.rows.find((r) => r.n === c.n);
+  return row ? [text, ...row.cells.map((cell) => `“${cell}”`)].join(" ") : text;
+}
+
 /** The passage of citation `c`, with what the answer takes from it marked. */
 function markedPassage(answer: Answer, c: Citation): HTMLElement {
   const passage = h("p", { class: "passage" });
   let at = 0;
-  for (const [s, e] of markRanges(c.text, citedText(answer.answer, c.n))) {
+  for (const [s, e] of markRanges(c.text, citedFor(answer, c))) {
     if (s > at) passage.append(c.text.slice(at, s));
     passage.append(h("mark", {}, c.text.slice(s, e)));
     at = e;

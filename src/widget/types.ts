@@ -14,12 +14,20 @@ export type Citation = {
   score: number;
 };
 
+/** One line per report of a table answer, with the [n] of the citation that proves it. */
+export type TableRow = { doc: string; title: string; cells: string[]; n: number };
+export type Table = { columns: string[]; rows: TableRow[] };
+
 export type Answer = {
   answer: string;
   language: "zh" | "en";
   grounded: boolean;
   mode: "extractive" | "llm";
   citations: Citation[];
+  /** the kind of question answered: figure, open, table, … */
+  kind?: string;
+  /** a table answer's rows; the text answer says the same in lines */
+  table?: Table;
 };
 
 export type Turn = { role: "user" | "assistant"; content: string };

@@ -32,10 +32,14 @@ export const WIDGET_KEY = "widget-key-for-tests-0001";
 
 export type RealServer = { url: string; logs: () => string; stop: () => Promise<void> };
 
-/** `tsx src/main.ts` on a free port with a fresh index dir; resolves once /readyz is 200. */
+/**
+ * `tsx src/main.ts` on a free port with a fresh index dir; resolves once /readyz is 200.
+ * `env` adds to or overrides the environment (CORPUS_DIR, a model endpoint…).
+ */
 export async function startServer(opts: {
   corsOrigin: string;
   port?: number;
+  env?: Record<string, string>;
 }): Promise<RealServer> {
   const port = opts.port ?? (await freePort());
   const indexDir = await mkdtemp(join(tmpdir(), "rqa-widget-index-"));
@@ -55,6 +59,7 @@ export async function startServer(opts: {
       OPENAI_API_KEY: "", // the offline answerer: same answers on every run
       EMBEDDINGS: "local",
       LOG_LEVEL: "warn",
+      ...opts.env,
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
