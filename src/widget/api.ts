@@ -61,18 +61,26 @@ async function failure(res: Response): Promise<AskError> {
   return new AskError(res.status >= 500 ? "server" : "bad", message);
 }
 
-/** The titles of the corpus's documents (GET /api/documents); undefined if it cannot be had. */
+/**
+ * The titles of the corpus's documents (GET /api/documents), of only `docs` when given;
+ * undefined when the list cannot be had.
+ */
 export async function documentTitles(
   endpoint: string,
   key: string | undefined,
+  docs?: string[],
 ): Promise<string[] | undefined> {
   const res = await fetch(apiUrl(endpoint, "/api/documents"), {
     credentials: "omit",
     headers: authHeaders(key),
   });
   if (!res.ok) return undefined;
-  const body = (await res.json()) as { documents?: { title?: string }[] };
-  return (body.documents ?? []).map((d) => d.title ?? "").filter(Boolean);
+  const body = (await res.json()) as { documents?: { doc?: string; title?: string }[] };
+  const wanted = docs?.length ? new Set(docs) : undefined;
+  return (body.documents ?? [])
+    .filter((d) => !wanted || wanted.has(d.doc ?? ""))
+    .map((d) => d.title ?? "")
+    .filter(Boolean);
 }
 
 /**
@@ -85,7 +93,7 @@ export async function ask(
   handlers: AskHandlers,
   signal?: AbortSignal,
 ): Promise<Answer> {
-  const { question, history } = req;
+  const { question, history, docs } = req;
   let res: Response;
   try {
     res = await fetch(apiUrl(req.endpoint, "/api/ask"), {
@@ -94,7 +102,11 @@ export async function ask(
         "Content-Type": "application/json",
         Accept: "text/event-stream",
       }),
-      body: JSON.stringify(history.length > 0 ? { question, history } : { question }),
+      body: JSON.stringify({
+        question,
+        ...(history.length > 0 ? { history } : {}),
+        ...(docs?.length ? { docs } : {}),
+      }),
       credentials: "omit",
       signal,
     });

@@ -9,14 +9,28 @@ import { type Asking, startAsking } from "./stream.js";
 import type { Turn } from "./types.js";
 
 /**
+ * "a, b,,c " -> ["a", "b", "c"]; none -> undefined (every document). Ids go as written: an
+ * id the server refuses (too many, too long) fails the question rather than widening it.
+ */
+export function parseDocs(value: string | null | undefined): string[] | undefined {
+  const docs = (value ?? "")
+    .split(",")
+    .map((d) => d.trim())
+    .filter(Boolean);
+  return docs.length > 0 ? docs : undefined;
+}
+
+/**
  * `<report-qa-chat mode="page|launcher|inline" endpoint="https://host" lang="zh|en"
- * heading="…" key="…">`: the chat, in an open shadow root.
+ * docs="doc1,doc2" heading="…" key="…">`: the chat, in an open shadow root.
  */
 export class ReportQaChat extends HTMLElement {
   /** Where the API lives when the element has no endpoint attribute (set by main.ts). */
   static defaultEndpoint = "";
   /** The API key from the script tag's data-key, when there is one (set by main.ts). */
   static defaultKey: string | undefined;
+  /** The documents from the script tag's data-docs, when it names some (set by main.ts). */
+  static defaultDocs: string | undefined;
   static observedAttributes = ["lang", "heading"];
 
   private t: Strings = STRINGS.en;
@@ -45,6 +59,11 @@ export class ReportQaChat extends HTMLElement {
   /** The site's API key for report-qa, when the service needs one (`key` attribute). */
   get apiKey(): string | undefined {
     return this.getAttribute("key") ?? ReportQaChat.defaultKey;
+  }
+
+  /** The documents answers may come from (`docs` attribute, comma-separated ids); all when unset. */
+  get docs(): string[] | undefined {
+    return parseDocs(this.getAttribute("docs") ?? ReportQaChat.defaultDocs);
   }
 
   get isOpen(): boolean {
@@ -156,12 +175,12 @@ export class ReportQaChat extends HTMLElement {
     if (this.launcher) syncLauncher(this.launcher, this.isOpen, this.t);
   }
 
-  /** The header names the report when the corpus holds exactly one. */
+  /** The header names the report when the chat covers exactly one. */
   private async loadTitle(): Promise<void> {
     if (this.titleLoaded || this.hasAttribute("heading")) return;
     this.titleLoaded = true;
     try {
-      const titles = await documentTitles(this.endpoint, this.apiKey);
+      const titles = await documentTitles(this.endpoint, this.apiKey, this.docs);
       if (titles?.length === 1) this.reportTitle = titles[0];
       this.showTitle();
     } catch {
@@ -173,7 +192,7 @@ export class ReportQaChat extends HTMLElement {
     const history = this.history.slice(-REQUEST_LIMITS.historyTurns);
     const { msg, bubble } = this.log.pending(userMsg);
     this.announce(this.t.thinking);
-    const req = { endpoint: this.endpoint, key: this.apiKey, question, history };
+    const req = { endpoint: this.endpoint, key: this.apiKey, question, history, docs: this.docs };
     const asking = startAsking(req, (text, citations) => this.log.partial(bubble, text, citations));
     this.busy = asking;
     this.composer.setBusy(true);

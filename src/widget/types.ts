@@ -32,10 +32,12 @@ export type Answer = {
 
 export type Turn = { role: "user" | "assistant"; content: string };
 
-/** What one question sends: where, with which key, and the conversation so far. */
+/** What one question sends: where, with which key, the conversation and the documents in scope. */
 export type AskRequest = {
   endpoint: string;
   key?: string;
   question: string;
   history: Turn[];
+  /** answer from these documents only (the `docs` attribute) */
+  docs?: string[];
 };

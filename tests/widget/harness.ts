@@ -97,7 +97,8 @@ export async function startServer(opts: {
 }
 
 /** Another origin with a page that embeds the widget the way a third-party site would.
- * GET /embed?endpoint=URL&lang=zh|en (data-lang) &page-lang=... (the page's own lang). */
+ * GET /embed?endpoint=URL&lang=zh|en (data-lang) &page-lang=... (the page's own lang)
+ * &docs=a,b (data-docs). */
 export async function startHostPage(
   widgetOrigin: string,
 ): Promise<{ port: number; origin: string; close: () => Promise<void> }> {
@@ -105,6 +106,7 @@ export async function startHostPage(
     const q = new URL(req.url ?? "/", "http://host").searchParams;
     const endpoint = q.get("endpoint") ?? widgetOrigin;
     const dataLang = q.get("lang");
+    const docs = q.get("docs");
     res.setHeader("Content-Type", "text/html; charset=utf-8");
     res.end(`<!doctype html>
 <html lang="${q.get("page-lang") ?? "en"}">
@@ -125,7 +127,7 @@ export async function startHostPage(
 <p>An article about the government work report.</p>
 <script src="${widgetOrigin}/widget.js" data-endpoint="${endpoint}" data-key="${WIDGET_KEY}"${
       dataLang ? ` data-lang="${dataLang}"` : ""
-    } defer></script>
+    }${docs ? ` data-docs="${docs.replace(/"/g, "&quot;")}"` : ""} defer></script>
 </body>
 </html>`);
   });

@@ -1,7 +1,7 @@
 /**
  * The widget over a corpus of two reports, in Chromium against the real server: a table
- * answer (one row per report, its [n] button in the row) and source cards that name their
- * report.
+ * answer (one row per report, its [n] button in the row), source cards that name their
+ * report, and a widget limited to one report by data-docs.
  */
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -145,6 +145,40 @@ describe.skipIf(SKIP_BROWSER)("the widget over two reports", () => {
       375,
     );
     await page.screenshot({ path: join(ARTIFACTS, "table-375.png"), animations: "disabled" });
+    expect(page.problems).toEqual([]);
+    await page.close();
+  }, 90_000);
+
+  it("data-docs limits the embedded widget to one report: the API gets docs and answers from it", async () => {
+    const page = await openPage(browser);
+    await page.goto(
+      `${host.origin}/embed?lang=zh&page-lang=zh-CN&docs=${encodeURIComponent(BEIJING)}`,
+    );
+    await page.locator("[data-part=launcher]").click();
+    // the one report it covers names the panel
+    await expect.poll(() => page.locator(".title").textContent()).toBe(BEIJING);
+    const asked = page.waitForRequest((r) => r.url().endsWith("/api/ask"));
+    const input = page.locator("[data-part=input]");
+    await input.fill(TABLE_QUESTION);
+    await input.press("Enter");
+    expect((await asked).postDataJSON()).toEqual({ question: TABLE_QUESTION, docs: [BEIJING] });
+
+    const answer = page.locator(ANSWERED).first();
+    await answer.waitFor({ timeout: 30_000 });
+    expect(await answer.getAttribute("data-kind")).toBeNull();
+    expect(await answer.locator("table").count()).toBe(0);
+    expect(await answer.locator(".bubble").textContent()).toBe(
+      "据《2025年北京市政府工作报告》，2025年计划：地区生产总值增长5%左右 1。",
+    );
+    await answer.locator("[data-part=citation]").first().click();
+    const source = answer.locator("[data-part=source]");
+    await source.waitFor();
+    expect(await source.getAttribute("data-doc")).toBe(BEIJING);
+    expect(await source.locator("[data-part=report]").textContent()).toBe(BEIJING);
+    await page.screenshot({
+      path: join(ARTIFACTS, "embed-one-report.png"),
+      animations: "disabled",
+    });
     expect(page.problems).toEqual([]);
     await page.close();
   }, 90_000);
