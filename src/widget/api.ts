@@ -86,7 +86,8 @@ export async function documentTitles(
 /**
  * POST /api/ask as an event stream. Resolves with the final Answer; rejects with AskError
  * (or an AbortError when `signal` fires). Falls back to a plain JSON answer if the server
- * does not stream.
+ * does not stream. A `citations` event after text means the answer starts over: the
+ * handler gets it again, and the text after it replaces the text before.
  */
 export async function ask(
   req: AskRequest,

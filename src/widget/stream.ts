@@ -20,8 +20,10 @@ export type Asking = {
 };
 
 /**
- * Asks one question and shows its text as it streams. A stream with no event for
- * `STREAM.stallMs` fails as a cut-off stream.
+ * Asks one question and shows its text as it streams. A `citations` event after text means
+ * the answer starts over (a model answer given up part way, replaced by the offline one):
+ * the text so far is dropped and the new text shown from its start. A stream with no event
+ * for `STREAM.stallMs` fails as a cut-off stream.
  */
 export function startAsking(req: AskRequest, show: ShowPartial): Asking {
   const ctrl = new AbortController();
@@ -42,6 +44,9 @@ export function startAsking(req: AskRequest, show: ShowPartial): Asking {
     onCitations: (c: Citation[]) => {
       alive();
       citations = c;
+      if (!text) return;
+      text = "";
+      show(text, citations);
     },
     onDelta: (d: string) => {
       alive();
