@@ -1,8 +1,12 @@
 import type { Citation, Draft } from "../answer/types.js";
+import { CITE_MARKER } from "../api-contract.js";
+import { textTable } from "./text-table.js";
 
 export type Format = "markdown" | "text";
 
 const SENTENCE = /[^。！？；!?]+[。！？；!?]*/g;
+/** A citation marker with the space before it: kept when a reply is shortened. */
+const SPACED_MARKER = new RegExp(`\\s?${CITE_MARKER.source}`, "g");
 
 function bigrams(s: string): Set<string> {
   const out = new Set<string>();
@@ -27,13 +31,15 @@ export function quoteFor(answer: string, c: Citation, max = 80): string {
   return best.length > max ? `${best.slice(0, max - 1)}…` : best;
 }
 
-/** "Sources:" lines: [n] section path: “quote”. */
+/** "Sources:" lines: [n] 《report title》 section path: “quote”. */
 export function sourcesFooter(d: Draft, language: "zh" | "en"): string {
   if (!d.citations.length) return "";
   const title = language === "zh" ? "来源：" : "Sources:";
-  const lines = d.citations.map(
-    (c) => `[${c.n}] ${c.section.join(" › ") || c.doc}: “${quoteFor(d.answer, c)}”`,
-  );
+  const lines = d.citations.map((c) => {
+    const path = c.section.join(" › ");
+    const where = c.title ? `《${c.title}》${path ? ` ${path}` : ""}` : path || c.doc;
+    return `[${c.n}] ${where}: “${quoteFor(d.answer, c)}”`;
+  });
   return `${title}\n${lines.join("\n")}`;
 }
 
@@ -52,14 +58,14 @@ export function capLength(text: string, maxChars?: number): string {
     out += s;
   }
   if (out.length <= maxChars) return out.trim();
-  const markers = (out.match(/\s?\[\d+\]/g) ?? []).join("");
+  const markers = (out.match(SPACED_MARKER) ?? []).join("");
   const room = maxChars - markers.length - 1;
   const cut = Math.max(
     out.lastIndexOf("，", room),
     out.lastIndexOf(", ", room),
     out.lastIndexOf("、", room),
   );
-  const head = out.slice(0, cut > 0 ? cut : Math.max(0, room)).replace(/\s?\[\d+\]/g, "");
+  const head = out.slice(0, cut > 0 ? cut : Math.max(0, room)).replace(SPACED_MARKER, "");
   return `${head}…${markers}`;
 }
 
@@ -70,10 +76,12 @@ export function replyPieces(text: string): string[] {
 
 /**
  * The answer as a chat reply: markdown keeps the answer as it is (its [n] markers) with a
- * sources list; text is the same with numbered footnotes, for apps that render no Markdown.
+ * sources list; text is the same with numbered footnotes, for apps that render no Markdown,
+ * and a table answer's rows as aligned lines.
  */
 export function renderReply(d: Draft, format: Format, maxChars?: number): string {
-  const body = capLength(d.answer, maxChars);
+  const text = format === "text" && d.table ? textTable(d.answer, d.table) : d.answer;
+  const body = capLength(text, maxChars);
   const footer = sourcesFooter(d, d.language);
   if (!footer) return body;
   if (format === "text") return `${body}\n\n${footer}`;

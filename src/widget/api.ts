@@ -1,5 +1,5 @@
 import { readSse } from "./sse.js";
-import type { Answer, Citation, Turn } from "./types.js";
+import type { Answer, AskRequest, Citation } from "./types.js";
 
 export type AskErrorKind = "network" | "rate" | "auth" | "bad" | "server" | "stream";
 
@@ -62,27 +62,52 @@ async function failure(res: Response): Promise<AskError> {
 }
 
 /**
+ * The titles of the corpus's documents (GET /api/documents), of only `docs` when given;
+ * undefined when the list cannot be had.
+ */
+export async function documentTitles(
+  endpoint: string,
+  key: string | undefined,
+  docs?: string[],
+): Promise<string[] | undefined> {
+  const res = await fetch(apiUrl(endpoint, "/api/documents"), {
+    credentials: "omit",
+    headers: authHeaders(key),
+  });
+  if (!res.ok) return undefined;
+  const body = (await res.json()) as { documents?: { doc?: string; title?: string }[] };
+  const wanted = docs?.length ? new Set(docs) : undefined;
+  return (body.documents ?? [])
+    .filter((d) => !wanted || wanted.has(d.doc ?? ""))
+    .map((d) => d.title ?? "")
+    .filter(Boolean);
+}
+
+/**
  * POST /api/ask as an event stream. Resolves with the final Answer; rejects with AskError
  * (or an AbortError when `signal` fires). Falls back to a plain JSON answer if the server
- * does not stream.
+ * does not stream. A `citations` event after text means the answer starts over: the
+ * handler gets it again, and the text after it replaces the text before.
  */
 export async function ask(
-  endpoint: string,
-  question: string,
-  history: Turn[],
+  req: AskRequest,
   handlers: AskHandlers,
   signal?: AbortSignal,
-  key?: string,
 ): Promise<Answer> {
+  const { question, history, docs } = req;
   let res: Response;
   try {
-    res = await fetch(apiUrl(endpoint, "/api/ask"), {
+    res = await fetch(apiUrl(req.endpoint, "/api/ask"), {
       method: "POST",
-      headers: authHeaders(key, {
+      headers: authHeaders(req.key, {
         "Content-Type": "application/json",
         Accept: "text/event-stream",
       }),
-      body: JSON.stringify(history.length > 0 ? { question, history } : { question }),
+      body: JSON.stringify({
+        question,
+        ...(history.length > 0 ? { history } : {}),
+        ...(docs?.length ? { docs } : {}),
+      }),
       credentials: "omit",
       signal,
     });

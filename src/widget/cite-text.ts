@@ -1,9 +1,8 @@
 /** Pure text helpers: [n] markers in an answer, and which span of a passage an answer cites. */
+import { CITE_MARKER, markerNumbers } from "../api-contract.js";
 
 export type AnswerPart = { text: string } | { cite: number[]; raw: string };
 
-/** [1], [1][2], [1, 2], and the full-width ［1］【1】 some models write. */
-const MARKER = /[[［【](\d{1,3}(?:\s*[,，、]\s*\d{1,3})*)[\]］】]/g;
 const SENTENCE = /[^。！？；!?\n]*(?:[。！？；!?\n]+[”’」』）)"']*|\.(?=\s|$)|$)/g;
 /** Clauses: a trailing separator stays outside the clause, so marks end on the words. */
 const CLAUSE = /[^，,；;]+/g;
@@ -15,10 +14,9 @@ const HAN = /\p{Script=Han}/u;
 export function splitAnswer(answer: string): AnswerPart[] {
   const parts: AnswerPart[] = [];
   let last = 0;
-  for (const m of answer.matchAll(MARKER)) {
+  for (const m of answer.matchAll(CITE_MARKER)) {
     if (m.index > last) parts.push({ text: answer.slice(last, m.index) });
-    const cite = (m[1] ?? "").split(/[,，、]/).map((s) => Number(s.trim()));
-    parts.push({ cite, raw: m[0] });
+    parts.push({ cite: markerNumbers(m[1] ?? ""), raw: m[0] });
     last = m.index + m[0].length;
   }
   if (last < answer.length) parts.push({ text: answer.slice(last) });
@@ -27,7 +25,7 @@ export function splitAnswer(answer: string): AnswerPart[] {
 
 /** The answer without its markers. */
 export function stripMarkers(answer: string): string {
-  return answer.replace(MARKER, "");
+  return answer.replace(CITE_MARKER, "");
 }
 
 /** Non-blank pieces of `text` (within `within`) matched by `re`, leading blanks trimmed. */

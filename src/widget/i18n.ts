@@ -1,3 +1,5 @@
+import type { AskErrorKind } from "./api.js";
+
 export type Lang = "zh" | "en";
 
 const zh = {
@@ -16,6 +18,7 @@ const zh = {
   notFound: "报告中未提及",
   sources: "出处",
   source: "出处",
+  byReport: "各报告的情况",
   closeSource: "收起出处",
   retry: "重试",
   errNetwork: "无法连接到服务，请检查网络后重试。",
@@ -46,6 +49,7 @@ const en: Strings = {
   notFound: "Not in the report",
   sources: "Sources",
   source: "Source",
+  byReport: "By report",
   closeSource: "Hide source",
   retry: "Retry",
   errNetwork: "Can't reach the service. Check your connection and retry.",
@@ -64,4 +68,45 @@ export const STRINGS: Record<Lang, Strings> = { zh, en };
 export function toLang(tag: string | null | undefined): Lang | undefined {
   if (!tag) return undefined;
   return tag.trim().toLowerCase().startsWith("zh") ? "zh" : "en";
+}
+
+/** The UI language of an element: its nearest `lang`, the page's, then the browser's. */
+export function uiLang(el: Element): Lang {
+  const tag =
+    el.closest("[lang]")?.getAttribute("lang") ||
+    document.documentElement.lang ||
+    navigator.language;
+  return toLang(tag) ?? "en";
+}
+
+/** Elements that show a UI string as their text or in attributes, rewritten on a language change. */
+export class Labels {
+  private items: [Element, keyof Strings, string | null][] = [];
+
+  /** Registers `el` to show string `key` as its text, or in the given attributes. */
+  add<E extends Element>(el: E, key: keyof Strings, ...attrs: string[]): E {
+    if (attrs.length === 0) this.items.push([el, key, null]);
+    for (const a of attrs) this.items.push([el, key, a]);
+    return el;
+  }
+
+  apply(t: Strings): void {
+    for (const [el, key, attr] of this.items) {
+      const value = t[key];
+      if (typeof value !== "string") continue;
+      if (attr) el.setAttribute(attr, value);
+      else el.textContent = value;
+    }
+  }
+}
+
+/** What to tell the reader about a failed question. */
+export function errorText(t: Strings, kind?: AskErrorKind, retryAfter?: number): string {
+  if (kind === "network") return t.errNetwork;
+  if (kind === "rate")
+    return retryAfter ? t.errRateIn.replace("{s}", String(retryAfter)) : t.errRate;
+  if (kind === "auth") return t.errAuth;
+  if (kind === "bad") return t.errBad;
+  if (kind === "stream") return t.errStream;
+  return t.errServer;
 }

@@ -3,7 +3,8 @@
  * no such element, adds one in launcher mode:
  *   <script src="https://QA-HOST/widget.js" data-endpoint="https://QA-HOST" data-lang="en" defer>
  * data-mount="none" only defines the element; data-key="…" is the site's API key when
- * report-qa runs with API_KEYS (a WIDGET_KEY, honoured only from the allowed origins).
+ * report-qa runs with API_KEYS (a WIDGET_KEY, honoured only from the allowed origins);
+ * data-docs="doc1,doc2" limits answers to those documents (a report's own page).
  */
 import { ReportQaChat } from "./element.js";
 
@@ -16,6 +17,7 @@ ReportQaChat.defaultEndpoint =
   data.endpoint ?? (script?.src ? new URL(".", script.src).href : location.origin);
 
 ReportQaChat.defaultKey = data.key;
+ReportQaChat.defaultDocs = data.docs;
 
 if (!customElements.get(TAG)) customElements.define(TAG, ReportQaChat);
 
@@ -26,6 +28,7 @@ function mount(): void {
   if (data.endpoint) el.setAttribute("endpoint", data.endpoint);
   if (data.lang) el.setAttribute("lang", data.lang);
   if (data.title) el.setAttribute("heading", data.title);
+  if (data.docs) el.setAttribute("docs", data.docs);
   document.body.append(el);
 }
 

@@ -38,7 +38,9 @@ describe("the official openai client against report-qa", () => {
     });
     const content = res.choices[0]?.message.content ?? "";
     expect(content).toContain("16% [1]");
-    expect(content).toMatch(/来源：\n\[1\] 2023年工作回顾 › （一）: “.*16%.*”/);
+    expect(content).toMatch(
+      /来源：\n\[1\] 《成都市2024年政府工作报告》 2023年工作回顾 › （一）: “.*16%.*”/,
+    );
     const citations = (res as unknown as WithCitations).citations ?? [];
     expect(citations[0]?.n).toBe(1);
     expect(citations[0]?.text).toContain("全社会研发经费投入增长16%");

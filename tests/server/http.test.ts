@@ -38,10 +38,12 @@ describe("GET /api/search", () => {
       "doc",
       "end",
       "id",
+      "part",
       "score",
       "section",
       "start",
       "text",
+      "title",
     ]);
     expect(String(first.text)).toContain("社会消费品零售总额增长7%");
     const scores = body.results.map((r) => r.score as number);

@@ -7,7 +7,7 @@ import { createServer, type Server } from "node:http";
 import { createServer as createNetServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { type BrowserContext, chromium } from "playwright-core";
+import { type BrowserContext, chromium, type Page } from "playwright-core";
 
 export const ROOT = resolve(import.meta.dirname, "../..");
 export const ARTIFACTS = join(ROOT, "tests/artifacts");
@@ -32,10 +32,14 @@ export const WIDGET_KEY = "widget-key-for-tests-0001";
 
 export type RealServer = { url: string; logs: () => string; stop: () => Promise<void> };
 
-/** `tsx src/main.ts` on a free port with a fresh index dir; resolves once /readyz is 200. */
+/**
+ * `tsx src/main.ts` on a free port with a fresh index dir; resolves once /readyz is 200.
+ * `env` adds to or overrides the environment (CORPUS_DIR, a model endpoint…).
+ */
 export async function startServer(opts: {
   corsOrigin: string;
   port?: number;
+  env?: Record<string, string>;
 }): Promise<RealServer> {
   const port = opts.port ?? (await freePort());
   const indexDir = await mkdtemp(join(tmpdir(), "rqa-widget-index-"));
@@ -55,6 +59,7 @@ export async function startServer(opts: {
       OPENAI_API_KEY: "", // the offline answerer: same answers on every run
       EMBEDDINGS: "local",
       LOG_LEVEL: "warn",
+      ...opts.env,
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -92,7 +97,8 @@ export async function startServer(opts: {
 }
 
 /** Another origin with a page that embeds the widget the way a third-party site would.
- * GET /embed?endpoint=URL&lang=zh|en (data-lang) &page-lang=... (the page's own lang). */
+ * GET /embed?endpoint=URL&lang=zh|en (data-lang) &page-lang=... (the page's own lang)
+ * &docs=a,b (data-docs). */
 export async function startHostPage(
   widgetOrigin: string,
 ): Promise<{ port: number; origin: string; close: () => Promise<void> }> {
@@ -100,6 +106,7 @@ export async function startHostPage(
     const q = new URL(req.url ?? "/", "http://host").searchParams;
     const endpoint = q.get("endpoint") ?? widgetOrigin;
     const dataLang = q.get("lang");
+    const docs = q.get("docs");
     res.setHeader("Content-Type", "text/html; charset=utf-8");
     res.end(`<!doctype html>
 <html lang="${q.get("page-lang") ?? "en"}">
@@ -120,7 +127,7 @@ export async function startHostPage(
 <p>An article about the government work report.</p>
 <script src="${widgetOrigin}/widget.js" data-endpoint="${endpoint}" data-key="${WIDGET_KEY}"${
       dataLang ? ` data-lang="${dataLang}"` : ""
-    } defer></script>
+    }${docs ? ` data-docs="${docs.replace(/"/g, "&quot;")}"` : ""} defer></script>
 </body>
 </html>`);
   });
@@ -162,4 +169,24 @@ export async function launchBrowser(): Promise<Browser> {
       await rm(userDataDir, { recursive: true, force: true });
     },
   };
+}
+
+export type CheckedPage = Page & { problems: string[] };
+
+/** A new tab that records script errors and CSP violations in `problems`. */
+export async function openPage(browser: Browser, width = 1280, height = 860): Promise<CheckedPage> {
+  const page = (await browser.context.newPage()) as CheckedPage;
+  page.problems = [];
+  await page.setViewportSize({ width, height });
+  page.on("pageerror", (e) => page.problems.push(`pageerror: ${e.message}`));
+  page.on("console", (m) => {
+    if (m.type() === "error" && !m.location().url.endsWith("/favicon.ico"))
+      page.problems.push(`console: ${m.text()}`);
+  });
+  await page.addInitScript(() => {
+    document.addEventListener("securitypolicyviolation", (e) => {
+      console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`);
+    });
+  });
+  return page;
 }

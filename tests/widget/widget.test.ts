@@ -4,13 +4,13 @@
  * Screenshots go to tests/artifacts/.
  */
 import { join } from "node:path";
-import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   ARTIFACTS,
   type Browser,
   freePort,
   launchBrowser,
+  openPage,
   type RealServer,
   SKIP_BROWSER,
   startHostPage,
@@ -43,23 +43,7 @@ describe.skipIf(SKIP_BROWSER)("chat widget in Chromium", () => {
     await server?.stop();
   }, 30_000);
 
-  /** A new tab that records script errors and CSP violations. */
-  async function newPage(width = 1280, height = 860): Promise<Page & { problems: string[] }> {
-    const page = (await browser.context.newPage()) as Page & { problems: string[] };
-    page.problems = [];
-    await page.setViewportSize({ width, height });
-    page.on("pageerror", (e) => page.problems.push(`pageerror: ${e.message}`));
-    page.on("console", (m) => {
-      if (m.type() === "error" && !m.location().url.endsWith("/favicon.ico"))
-        page.problems.push(`console: ${m.text()}`);
-    });
-    await page.addInitScript(() => {
-      document.addEventListener("securitypolicyviolation", (e) => {
-        console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`);
-      });
-    });
-    return page;
-  }
+  const newPage = (width?: number, height?: number) => openPage(browser, width, height);
 
   async function passage(id: string): Promise<Passage> {
     const res = await fetch(`${server.url}/api/passages/${encodeURIComponent(id)}`, {
@@ -115,6 +99,9 @@ describe.skipIf(SKIP_BROWSER)("chat widget in Chromium", () => {
     const p = await passage(id ?? "");
     expect(p.section.length).toBeGreaterThan(0);
     expect(await source.locator("[data-part=path]").textContent()).toBe(p.section.join(" › "));
+    expect(await source.locator("[data-part=report]").textContent()).toBe(
+      "成都市2024年政府工作报告",
+    );
     const marked = (await source.locator("mark").allTextContents()).join("");
     expect(marked.length).toBeGreaterThan(0);
     expect(p.text).toContain(marked.slice(0, 20));

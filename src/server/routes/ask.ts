@@ -2,11 +2,12 @@ import { Hono } from "hono";
 import { streamSSE } from "hono/streaming";
 import { z } from "zod";
 import type { Draft } from "../../answer/types.js";
+import { REQUEST_LIMITS } from "../../api-contract.js";
 import { answerJson, citationJson } from "../answer-json.js";
 import { type AppDeps, type Env, requireEngine } from "../deps.js";
 import { capLength, renderReply } from "../render-answer.js";
 import { requireJson, validate } from "../validate.js";
-import { MAX_TURN, questionText } from "./search.js";
+import { questionText } from "./search.js";
 
 export const askBody = z.object({
   question: questionText("question"),
@@ -14,12 +15,18 @@ export const askBody = z.object({
     .array(
       z.object({
         role: z.enum(["user", "assistant"]),
-        content: z.string().max(MAX_TURN),
+        content: z.string().max(REQUEST_LIMITS.turnChars),
       }),
     )
-    .max(20)
+    .max(REQUEST_LIMITS.historyTurns)
     .optional(),
   k: z.number().int().min(1).max(20).optional(),
+  /** answer from these documents only (ids as GET /api/documents lists them): a report's own page */
+  docs: z
+    .array(z.string().trim().min(1).max(REQUEST_LIMITS.docChars))
+    .min(1)
+    .max(REQUEST_LIMITS.docs)
+    .optional(),
   /** markdown (default): the answer with [n] markers; text: plus numbered footnotes */
   format: z.enum(["markdown", "text"]).optional(),
   /** a length cap for short replies (cut at a sentence end) */

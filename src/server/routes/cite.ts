@@ -22,7 +22,7 @@ export function citeRoutes(deps: AppDeps) {
       supported: v.supported,
       reason: v.reason,
       evidence: v.evidence ?? null,
-      matches: v.matches.map((h) => scoredJson(h.passage, h.score)),
+      matches: v.matches.map((h) => scoredJson(h.passage, h.score, engine.context.docs)),
     });
   });
   return app;

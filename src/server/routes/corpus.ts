@@ -13,7 +13,7 @@ export function corpusRoutes(deps: AppDeps) {
   const app = new Hono<Env>();
 
   app.get("/passages/:id", validate("param", idParam), (c) => {
-    const { index } = requireEngine(deps);
+    const { index, context } = requireEngine(deps);
     const { id } = c.req.valid("param");
     const i = index.byId.get(id);
     const p = i === undefined ? undefined : index.passages[i];
@@ -21,7 +21,7 @@ export function corpusRoutes(deps: AppDeps) {
     const prev = index.passages[i - 1];
     const next = index.passages[i + 1];
     return c.json({
-      ...passageJson(p),
+      ...passageJson(p, context.docs),
       prev: prev?.doc === p.doc ? prev.id : null,
       next: next?.doc === p.doc ? next.id : null,
     });

@@ -3,12 +3,13 @@ import { Hono } from "hono";
 import { streamSSE } from "hono/streaming";
 import { z } from "zod";
 import type { Draft, Turn } from "../../answer/types.js";
+import { REQUEST_LIMITS } from "../../api-contract.js";
 import { citationJson } from "../answer-json.js";
 import { ApiError, notFound } from "../api-error.js";
 import { type AppDeps, type Env, requireEngine } from "../deps.js";
 import { renderReply, replyPieces } from "../render-answer.js";
 import { requireJson, validate } from "../validate.js";
-import { MAX_TURN, questionText } from "./search.js";
+import { questionText } from "./search.js";
 
 export const MODEL_ID = "report-qa";
 
@@ -62,12 +63,12 @@ function toQuestion(messages: z.infer<typeof body>["messages"]): {
   const parsed = question.safeParse(last.content);
   if (!parsed.success)
     throw new ApiError(400, "invalid_request", parsed.error.issues[0]?.message ?? "bad question");
-  const history = turns.slice(0, -1).slice(-20);
-  if (history.some((t) => t.content.length > MAX_TURN))
+  const history = turns.slice(0, -1).slice(-REQUEST_LIMITS.historyTurns);
+  if (history.some((t) => t.content.length > REQUEST_LIMITS.turnChars))
     throw new ApiError(
       400,
       "invalid_request",
-      `earlier messages are limited to ${MAX_TURN} characters`,
+      `earlier messages are limited to ${REQUEST_LIMITS.turnChars} characters`,
     );
   return { question: parsed.data, history };
 }

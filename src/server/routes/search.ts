@@ -1,12 +1,11 @@
 import { Hono } from "hono";
 import { z } from "zod";
+import { REQUEST_LIMITS } from "../../api-contract.js";
 import { type AppDeps, type Env, requireEngine } from "../deps.js";
 import { scoredJson } from "../passage-json.js";
 import { validate } from "../validate.js";
 
-export const MAX_QUESTION = 2000;
-/** The longest earlier turn of a conversation that a question may carry. */
-export const MAX_TURN = 8000;
+export const MAX_QUESTION = REQUEST_LIMITS.questionChars;
 
 /** A question: trimmed, not empty, not too long, with at least one letter, digit or character. */
 export const questionText = (field: string) =>
@@ -26,8 +25,12 @@ export function searchRoutes(deps: AppDeps) {
   const app = new Hono<Env>();
   app.get("/", validate("query", query), async (c) => {
     const { q, k } = c.req.valid("query");
-    const { hits } = await requireEngine(deps).search(q, k);
-    return c.json({ query: q, results: hits.map((h) => scoredJson(h.passage, h.score)) });
+    const engine = requireEngine(deps);
+    const { hits } = await engine.search(q, k);
+    return c.json({
+      query: q,
+      results: hits.map((h) => scoredJson(h.passage, h.score, engine.context.docs)),
+    });
   });
   return app;
 }
