@@ -1,4 +1,4 @@
-import type { Figure } from "../text/numbers.js";
+import type { Figure } from "./numbers.js";
 
 /**
  * The words a figure belongs to inside its clause. In the reports a figure follows its
