@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { HNSWLib } from "@langchain/community/vectorstores/hnswlib";
 import { Document } from "@langchain/core/documents";
 import type { Embeddings } from "@langchain/core/embeddings";
+import { buildFigureFile } from "../figures/figure-file.js";
 import { corpusHash } from "../ingest/corpus-hash.js";
 import { ingestFiles } from "../ingest/ingest-file.js";
 import type { Doc, Passage, SkippedFile, SourceFile } from "../ingest/types.js";
@@ -63,6 +64,8 @@ export async function buildIndex(input: BuildInput): Promise<{ dir: string; mani
     await mkdir(tmp, { recursive: true });
     await writeFile(join(tmp, FILES.corpus), JSON.stringify({ docs, passages, skipped }));
     await writeFile(join(tmp, FILES.lexical), JSON.stringify({ userWords, bm25 }));
+    const figures = await buildFigureFile(docs, passages, tokenizer.isWord);
+    await writeFile(join(tmp, FILES.figures), JSON.stringify(figures));
     const extras = input.extras ? await input.extras(docs, passages, userWords) : {};
     for (const [file, value] of Object.entries(extras)) {
       await writeFile(join(tmp, file), JSON.stringify(value));
@@ -103,6 +106,7 @@ export async function buildIndex(input: BuildInput): Promise<{ dir: string; mani
       files: await hashFiles(tmp, [
         FILES.corpus,
         FILES.lexical,
+        FILES.figures,
         ...Object.keys(extras),
         FILES.vectors,
         ...FILES.hnsw.map((f) => join(FILES.hnswDir, f)),

@@ -2,6 +2,8 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { HNSWLib } from "@langchain/community/vectorstores/hnswlib";
 import type { Embeddings } from "@langchain/core/embeddings";
+import { figureTableOf } from "../figures/figure-file.js";
+import type { FigureTable } from "../figures/query.js";
 import type { Doc, Part, Passage, SkippedFile } from "../ingest/types.js";
 import { createTokenizer, type Tokenizer } from "../text/tokenizer.js";
 import { Bm25, type Bm25Data } from "./bm25.js";
@@ -23,6 +25,8 @@ export type LoadedIndex = {
   quantized: Int8Array;
   /** runs of passages of one document and one part, in passage order */
   runs: PassageRun[];
+  /** every figure of every report as a row, validated when the index is loaded */
+  figures: FigureTable;
   /** optional artefacts by file name (e.g. the English->Chinese lexicon) */
   extras: Record<string, unknown>;
 };
@@ -91,12 +95,16 @@ export async function loadIndex(indexDir: string, embeddings: Embeddings): Promi
     if (
       n !== FILES.corpus &&
       n !== FILES.lexical &&
+      n !== FILES.figures &&
       n !== FILES.vectors &&
       !n.startsWith(`${FILES.hnswDir}/`)
     ) {
       extras[n] = JSON.parse(await readFile(join(dir, n), "utf8"));
     }
   }
+  if (!names.includes(FILES.figures)) throw new IndexError(`index in ${dir} has no figure table`);
+  const figures = figureTableOf(JSON.parse(await readFile(join(dir, FILES.figures), "utf8")));
+  if (!figures) throw new IndexError(`index file ${FILES.figures} is not a figure table`);
   const vectors = await HNSWLib.load(join(dir, FILES.hnswDir), embeddings);
   vectors.index.setEf(Math.min(200, Math.max(64, corpus.passages.length)));
   const bytes = await readFile(join(dir, FILES.vectors));
@@ -115,6 +123,7 @@ export async function loadIndex(indexDir: string, embeddings: Embeddings): Promi
     vectors,
     quantized,
     runs: passageRuns(corpus.passages),
+    figures,
     extras,
   };
 }
