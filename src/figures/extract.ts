@@ -1,11 +1,12 @@
-import type { Doc, DocMeta, Part, Passage } from "../ingest/types.js";
+import type { Doc, Passage } from "../ingest/types.js";
 import { readGap } from "./gap.js";
 import { type IndicatorVocabulary, indicatorForm } from "./indicators.js";
 import { type Moved, measureOf, qualifierOf } from "./measure.js";
 import { type Named, respectivelyFor } from "./respectively.js";
 import { type ScannedFigure, scanFigures } from "./scan.js";
 import { targetSpans } from "./targets-block.js";
-import type { FigureKind, FigureRow } from "./types.js";
+import type { FigureRow } from "./types.js";
+import { kindOf, yearOf, yearsSaid } from "./years.js";
 
 /** Clause marks: a figure's own words never reach back past one. */
 const CLAUSE = /[，,；;：:。！？!?]/;
@@ -16,42 +17,6 @@ type Span = [number, number];
 type Prior =
   | { indicator: string; span: Span; moved: Moved; verb: string; unit: string }
   | undefined;
-
-const reviewYears = (m: DocMeta) => m.reviewYears ?? (m.year !== undefined ? [m.year - 1] : []);
-const planYear = (m: DocMeta) => m.planYear ?? m.year;
-
-function kindOf(part: Part): FigureKind {
-  return part === "plan" ? "target" : part === "review" ? "result" : "other";
-}
-
-/**
- * The year a figure is for: a year written right before it ("2002年的10.2万亿元"), else the
- * plan's year in the plan and the review's in a one-year review; the start of a "from… to…"
- * (从26.6万亿元增加到51.9万亿元) is the year before the span, its end the span's last year.
- */
-function yearOf(
-  meta: DocMeta,
-  part: Part,
-  verb: string,
-  from: boolean,
-  to: boolean,
-): number | null {
-  const written = verb.match(/((?:19|20)\d{2})年(?:底|末|的)*$/)?.[1];
-  if (written) return Number(written);
-  const review = reviewYears(meta);
-  const plan = planYear(meta);
-  if (part === "plan") {
-    if (plan === undefined) return null;
-    return from ? plan - 1 : plan;
-  }
-  if (part === "review" || part === "problems") {
-    if (!review.length) return null;
-    if (from) return (review[0] as number) - 1;
-    if (to || review.length === 1) return review[review.length - 1] as number;
-    return null;
-  }
-  return null;
-}
 
 /** The passage that holds an offset of the document (passages of one document, in order). */
 function passageAt(passages: Passage[], at: number): Passage | undefined {
@@ -89,6 +54,7 @@ function paragraphRows(
   const first = passageAt(w.passages, at + (figures[0] as ScannedFigure).start);
   const main = first?.part === "plan" ? targetSpans(text, figures) : [];
   const rows: FigureRow[] = [];
+  const said = yearsSaid(text, w.doc.meta);
   const keep = (s: string) => {
     const t = s.replace(/\s+/g, "");
     return o.vocabulary.indicators.some((i) => i.zh.some((n) => t.endsWith(n)));
@@ -149,6 +115,10 @@ function paragraphRows(
     const fromFigure = /从$/.test(gap.verb.replace(/(?:19|20)\d{2}年(?:底|末|的)*$/, ""));
     const toFigure =
       prior !== undefined && /(?:到|至)(?:(?:19|20)\d{2}年(?:底|末|的)*)?$/.test(gap.verb);
+    const year = yearOf(w.doc.meta, passage.part, gap.verb, said(f.start), {
+      from: fromFigure,
+      to: toFigure || (/达到?$/.test(verb) && moved.measure !== "growth"),
+    });
     const key = o.vocabulary.keyOf(indicator);
     const s = at + f.start;
     const block = main.find(([a, b]) => f.start >= a && f.start < b);
@@ -156,8 +126,8 @@ function paragraphRows(
       id: `${w.doc.doc}@${s}`,
       doc: w.doc.doc,
       ...(w.doc.meta.place ? { place: w.doc.meta.place } : {}),
-      year: yearOf(w.doc.meta, passage.part, gap.verb, fromFigure, toFigure),
-      kind: kindOf(passage.part),
+      year,
+      kind: kindOf(passage.part, year, w.doc.meta),
       main: block !== undefined,
       indicator: indicator.replace(/\s+/g, ""),
       ...(key ? { key: key.key, en: key.en[0] } : {}),
