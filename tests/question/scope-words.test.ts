@@ -28,13 +28,17 @@ describe("groups of provinces", () => {
     expect(names("东北三省的粮食")).toEqual(["辽宁省", "吉林省", "黑龙江省"]);
     expect(names("the four municipalities")).toEqual(["北京市", "天津市", "上海市", "重庆市"]);
     expect(names("中部六省的投资")).toHaveLength(6);
-    expect(names("京津冀协同发展")).toEqual(["北京市", "天津市", "河北省"]);
+    expect(names("京津冀各地的增长目标")).toEqual(["北京市", "天津市", "河北省"]);
   });
 
   it("are not read into a place's own name or a district", () => {
     expect(names("东部新区建设")).toEqual([]);
     expect(names("西部（成都）科学城")).toEqual([]);
     expect(names("the northeast of the city")).toEqual([]);
+    // a range compared within, not the places asked about
+    expect(names("在西部地区排第几")).toEqual([]);
+    expect(names("京津冀协同发展")).toEqual([]);
+    expect(names("Is that the most in central and western China?")).toEqual([]);
   });
 
   it("give a question their places only when it names none of its own", () => {
@@ -56,6 +60,9 @@ describe("questions over several reports", () => {
   it("read every province and the national reports as such", () => {
     expect(questionKind("Show the 2025 grain target of every province.")).toBe("table");
     expect(questionKind("What did each of the municipalities plan for jobs?")).toBe("table");
+    expect(questionKind("Which year does the review part of the report look back on?")).not.toBe(
+      "table",
+    );
     expect(nationCue("What deficit did the national reports plan?")).toBe(true);
     expect(nationCue("national high-tech enterprises")).toBe(false);
   });
