@@ -1,4 +1,5 @@
 import type { Citation, Draft } from "../answer/types.js";
+import { alignedTable } from "./table-text.js";
 
 export type Format = "markdown" | "text";
 
@@ -63,6 +64,14 @@ export function capLength(text: string, maxChars?: number): string {
   return `${head}…${markers}`;
 }
 
+/** A table answer's text with its rows as aligned lines (the verdict and the heading kept). */
+function tableText(d: Draft): string {
+  const rows = d.table?.rows.length ?? 0;
+  const lines = d.answer.trim().split("\n");
+  const intro = lines.slice(0, Math.max(0, lines.length - rows)).join("\n");
+  return `${intro}\n${alignedTable(d.table as NonNullable<Draft["table"]>)}`.trim();
+}
+
 /** A reply cut after each sentence and line break: the pieces a bot's stream carries. */
 export function replyPieces(text: string): string[] {
   return text.split(/(?<=[。！？\n])|(?<=[.!?])(?=\s)/).filter(Boolean);
@@ -70,10 +79,14 @@ export function replyPieces(text: string): string[] {
 
 /**
  * The answer as a chat reply: markdown keeps the answer as it is (its [n] markers) with a
- * sources list; text is the same with numbered footnotes, for apps that render no Markdown.
+ * sources list; text is the same with numbered footnotes, for apps that render no Markdown,
+ * and a table answer's rows as aligned lines.
  */
 export function renderReply(d: Draft, format: Format, maxChars?: number): string {
-  const body = capLength(d.answer, maxChars);
+  const body = capLength(
+    format === "text" && d.table?.rows.length ? tableText(d) : d.answer,
+    maxChars,
+  );
   const footer = sourcesFooter(d, d.language);
   if (!footer) return body;
   if (format === "text") return `${body}\n\n${footer}`;

@@ -7,6 +7,8 @@ import { buildEngine } from "../../src/build-engine.js";
 import { loadConfig } from "../../src/config.js";
 import type { Engine } from "../../src/engine.js";
 import { createLogger } from "../../src/log.js";
+import { createApp } from "../../src/server/app.js";
+import { displayWidth } from "../../src/server/table-text.js";
 
 /** Seven real reports: the four municipalities' 2025 reports and the national 2016–2018 ones. */
 const REPORTS = [
@@ -21,6 +23,7 @@ const REPORTS = [
 
 let dir: string;
 let engine: Engine;
+let app: ReturnType<typeof createApp>;
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), "rqa-table-"));
@@ -36,6 +39,7 @@ beforeAll(async () => {
     LOG_LEVEL: "silent",
   });
   engine = await buildEngine(config, createLogger("silent"));
+  app = createApp({ config, log: createLogger("silent"), engine: () => engine });
 }, 180_000);
 afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
@@ -103,5 +107,47 @@ describe("questions over several reports, answered from the figure table", () =>
     const top = await ask("2015年到2017年，全国哪一年城镇新增就业最多？");
     expect(top.answer.split("\n")[0]).toBe("最高：全国（2017年）（1351万人）。");
     expect(top.answer).toContain("全国（2015年）：城镇新增就业1312万人 [1]");
+  });
+});
+
+describe("table answers over HTTP", () => {
+  const post = (body: Record<string, unknown>) =>
+    app.request("/api/ask", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(body),
+    });
+  const question = "四个直辖市2025年城镇调查失业率目标分别是多少？";
+
+  it("carry their rows beside the text, each with the n of its citation", async () => {
+    const body = (await (await post({ question })).json()) as {
+      citations: { n: number; doc: string }[];
+      table: { columns: string[]; rows: { doc: string; cells: string[]; n: number }[] };
+    };
+    expect(body.table.columns).toEqual(["报告", "指标", "数字", "原文"]);
+    expect(body.table.rows.map((r) => [r.cells[0], r.cells[2], r.n])).toEqual([
+      ["北京市（2025年）", "5%以内", 1],
+      ["天津市（2025年）", "5.5%左右", 2],
+      ["上海市（2025年）", "5%以内", 3],
+      ["重庆市（2025年）", "—", 0],
+    ]);
+    for (const r of body.table.rows.filter((x) => x.n > 0))
+      expect(body.citations.find((c) => c.n === r.n)?.doc).toBe(r.doc);
+  });
+
+  it("come as aligned lines for format: text", async () => {
+    const body = (await (await post({ question, format: "text" })).json()) as { answer: string };
+    const lines = body.answer.split("\n");
+    expect(lines[0]).toBe("各报告的情况：");
+    const rows = lines.slice(1, 5);
+    expect(rows[0]).toMatch(/^北京市（2025年）\s+城镇调查失业率\s+5%以内\s+\[1\]$/);
+    expect(rows[3]).toMatch(/^重庆市（2025年）\s+—$/);
+    // the figure column starts at the same width on every line that has one
+    const at = (l: string, f: string) => displayWidth(l.slice(0, l.indexOf(f)));
+    expect(
+      new Set([at(rows[0] ?? "", "5%"), at(rows[1] ?? "", "5.5%"), at(rows[2] ?? "", "5%")]).size,
+    ).toBe(1);
+    expect(lines[5]).toBe("");
+    expect(lines[6]).toBe("来源：");
   });
 });

@@ -80,8 +80,7 @@ export async function tableAnswer(
   const keep = condition(reading);
   // a verdict rests on the lines with figures; a condition keeps the lines that meet it
   const yesno = YESNO_SHAPE.test(reading.question) || reading.kind === "yesno";
-  const shown =
-    keep || yesno ? lines.filter((l) => l.figure && (!keep || keep(l.figure))) : lines;
+  const shown = keep || yesno ? lines.filter((l) => l.figure && (!keep || keep(l.figure))) : lines;
   const zh = reading.language === "zh";
   const citations: Citation[] = [];
   const table: Table = {
@@ -93,13 +92,10 @@ export async function tableAnswer(
   const text = shown.map((l) => {
     const label = labelOf(l, reading, ctx);
     if (!l.passage) {
-      table.rows.push({
-        doc: l.doc,
-        title: ctx.docs.get(l.doc)?.title ?? l.doc,
-        cells: [label, "", "", ""],
-        n: 0,
-      });
-      return zh ? `${label}：报告中没有这项数字。` : `${label}: the report gives no such figure.`;
+      const none = zh ? "报告中没有这项数字" : "the report gives no such figure";
+      const title = ctx.docs.get(l.doc)?.title ?? l.doc;
+      table.rows.push({ doc: l.doc, title, cells: [label, "", "—", none], n: 0 });
+      return zh ? `${label}：${none}。` : `${label}: ${none}.`;
     }
     const n = citations.length + 1;
     citations.push(
