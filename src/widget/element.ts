@@ -1,3 +1,4 @@
+import { answerTableElement, tableIntro } from "./answer-table.js";
 import { AskError, apiUrl, ask, authHeaders } from "./api.js";
 import { citedText, markRanges, splitAnswer, stripMarkers } from "./cite-text.js";
 import { STRINGS, type Strings, toLang } from "./i18n.js";
@@ -502,7 +503,13 @@ export class ReportQaChat extends HTMLElement {
       return;
     }
     msg.setAttribute("data-grounded", "true");
-    this.fillAnswer(bubble, answer.answer.trim(), answer.citations, true);
+    const table = answer.table?.rows.length ? answer.table : undefined;
+    const text = table ? tableIntro(answer.answer, table.rows.length) : answer.answer.trim();
+    this.fillAnswer(bubble, text, answer.citations, true);
+    if (table) {
+      const byN = new Map(answer.citations.map((c) => [c.n, c]));
+      bubble.append(answerTableElement(table, (n) => this.citeBadge(n, byN.get(n), true)));
+    }
     if (answer.citations.length === 0) return;
     const sources = h(
       "div",

@@ -36,6 +36,8 @@ export type RealServer = { url: string; logs: () => string; stop: () => Promise<
 export async function startServer(opts: {
   corsOrigin: string;
   port?: number;
+  /** more of the server's environment (CORPUS_DIR…) */
+  env?: Record<string, string>;
 }): Promise<RealServer> {
   const port = opts.port ?? (await freePort());
   const indexDir = await mkdtemp(join(tmpdir(), "rqa-widget-index-"));
@@ -55,6 +57,7 @@ export async function startServer(opts: {
       OPENAI_API_KEY: "", // the offline answerer: same answers on every run
       EMBEDDINGS: "local",
       LOG_LEVEL: "warn",
+      ...opts.env,
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
