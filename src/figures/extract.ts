@@ -112,7 +112,7 @@ function paragraphRows(
     if (!gap.indicator && prior && respectively < 0 && prior.unit === f.unit) {
       if (!/增|降|减|提高|提升|下调|扩大|缩小/.test(verb)) moved = prior.moved;
     }
-    const fromFigure = /从$/.test(gap.verb.replace(/(?:19|20)\d{2}年(?:底|末|的)*$/, ""));
+    const fromFigure = /从(?:(?:19|20)\d{2}年|去年|上年)?(?:底|末|的)*$/.test(gap.verb);
     const toFigure =
       prior !== undefined && /(?:到|至)(?:(?:19|20)\d{2}年(?:底|末|的)*)?$/.test(gap.verb);
     const year = yearOf(w.doc.meta, passage.part, gap.verb, said(f.start), {

@@ -48,9 +48,10 @@ export function yearOf(
 ): number | null {
   const written = verb.match(WRITTEN)?.[1];
   if (written) return Number(written);
+  const plan = planYearOf(meta);
+  if (/(?:去年|上年)(?:底|末|的)*$/.test(verb) && plan !== undefined) return plan - 1;
   if (said !== undefined && !span.from) return said;
   const review = reviewYearsOf(meta);
-  const plan = planYearOf(meta);
   if (part === "plan") {
     if (plan === undefined) return null;
     return span.from ? plan - 1 : plan;
