@@ -31,3 +31,15 @@ export function figureRowJson(r: FigureRow) {
   };
 }
 export type FigureRowJson = ReturnType<typeof figureRowJson>;
+
+/** Each row's JSON, made once per row object: a page of rows is then a join, not a stringify. */
+const serialized = new WeakMap<FigureRow, string>();
+
+export function figureRowText(r: FigureRow): string {
+  let s = serialized.get(r);
+  if (s === undefined) {
+    s = JSON.stringify(figureRowJson(r));
+    serialized.set(r, s);
+  }
+  return s;
+}

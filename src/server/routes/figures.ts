@@ -5,7 +5,7 @@ import { FIGURE_KINDS, MEASURES } from "../../figures/types.js";
 import { findPlaces } from "../../question/places.js";
 import { notFound } from "../api-error.js";
 import { type AppDeps, type Env, requireEngine } from "../deps.js";
-import { figureRowJson } from "../figure-json.js";
+import { figureRowJson, figureRowText } from "../figure-json.js";
 import { figuresCsv } from "../figures-csv.js";
 import { validate } from "../validate.js";
 
@@ -55,12 +55,15 @@ export function figureRoutes(deps: AppDeps) {
       throw notFound(`document ${JSON.stringify(doc)}`);
     const docs = place === undefined ? undefined : docsOfPlace(engine, place);
     const all = engine.figures.query({ ...filter, doc, place, docs });
-    const rows = all.slice(offset, offset + limit).map(figureRowJson);
+    const page = all.slice(offset, offset + limit);
     c.header("X-Total-Count", String(all.length));
     if (wantsCsv(c.req.header("accept"))) {
-      return c.body(figuresCsv(rows), 200, { "Content-Type": "text/csv; charset=utf-8" });
+      const csv = figuresCsv(page.map(figureRowJson));
+      return c.body(csv, 200, { "Content-Type": "text/csv; charset=utf-8" });
     }
-    return c.json({ total: all.length, offset, limit, rows });
+    const head = JSON.stringify({ total: all.length, offset, limit }).slice(0, -1);
+    const body = `${head},"rows":[${page.map(figureRowText).join(",")}]}`;
+    return c.body(body, 200, { "Content-Type": "application/json" });
   });
   return app;
 }
