@@ -66,6 +66,7 @@ export class IndicatorVocabulary {
    */
   keyOf(text: string): Indicator | undefined {
     const t = text.replace(/\s+/g, "");
+    if (/^占.*(?:比重|比例)$/.test(t)) return undefined;
     const share = t.match(/^(.{2,}?)占.*(?:比重|比例)$/)?.[1];
     if (share) return this.keyOf(share);
     return this.zh.find(([name]) => t.includes(name))?.[1];
@@ -85,16 +86,27 @@ export class IndicatorVocabulary {
 
   /**
    * The indicators an English text names: those with an English name that holds every
-   * content word of the text ("GDP growth target" -> gdp; "unemployment" -> both
-   * unemployment rates), or, failing that, the English names found whole in the text.
+   * content word of the text and the fewest other words ("GDP growth target" -> gdp;
+   * "unemployment" -> both unemployment rates), or, failing that, the English names found
+   * whole in the text.
    */
   keysInEnglish(text: string): Indicator[] {
     const form = englishForm(text);
     const words = form.replace(EN_FRAMING, " ").trim().split(/\s+/).filter(Boolean);
     if (words.length) {
-      const all = this.indicators.filter((ind) =>
-        ind.en.some((name) => words.every((w) => englishForm(name).includes(` ${w} `))),
-      );
+      // of the names that hold every word, those with the fewest other words: "GDP" is
+      // gdp, not "energy consumption per unit of GDP"
+      let best = Number.POSITIVE_INFINITY;
+      let all: Indicator[] = [];
+      for (const ind of this.indicators) {
+        for (const name of ind.en) {
+          const form = englishForm(name);
+          if (!words.every((w) => form.includes(` ${w} `))) continue;
+          const extra = form.trim().split(" ").length - words.length;
+          if (extra < best) [best, all] = [extra, [ind]];
+          else if (extra === best && !all.includes(ind)) all.push(ind);
+        }
+      }
       if (all.length) return all;
     }
     // the longest name found in the text wins over the names inside it
