@@ -53,7 +53,16 @@ export type FigureFilter = {
   measure?: FigureRow["measure"];
   /** only the main targets (true) or only the other rows (false) */
   main?: boolean;
+  /**
+   * Chinese words an English `q` of no common indicator translates to, a group per word of
+   * it: a row's indicator must hold one word of every group (new energy vehicles -> 新能源, 汽车)
+   */
+  terms?: string[][];
 };
+
+/** Does an indicator hold a word of every group? */
+const holdsAll = (indicator: string, groups: string[][]) =>
+  groups.every((alts) => alts.some((t) => indicator.includes(t)));
 
 /** The whole table of one index: rows in document order, by document, and the vocabulary. */
 export class FigureTable {
@@ -82,7 +91,12 @@ export class FigureTable {
     let rows: readonly FigureRow[] = this.rows;
     if (f.doc !== undefined) rows = this.ofDoc(f.doc);
     else if (f.docs) rows = [...f.docs].flatMap((d) => this.ofDoc(d));
-    const match = f.q ? indicatorMatch(f.q, this.vocabulary).test : undefined;
+    const named = f.q ? indicatorMatch(f.q, this.vocabulary) : undefined;
+    const terms = f.terms?.filter((g) => g.length);
+    const match =
+      named && !named.keys.size && !named.core && terms?.length
+        ? (r: FigureRow) => holdsAll(r.indicator, terms)
+        : named?.test;
     const place = f.place && !f.docs ? f.place : undefined;
     return rows.filter(
       (r) =>

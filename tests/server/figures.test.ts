@@ -77,6 +77,12 @@ describe("GET /api/figures", () => {
     expect(said(gdp.rows)).toEqual(["地区生产总值 6%左右"]);
   });
 
+  it("finds an indicator without an English name of its own through the lexicon", async () => {
+    const body = await page({ q: "new energy vehicles", doc: DOC });
+    expect(said(body.rows)).toEqual(["新能源汽车保有量 63.3万辆", "新能源汽车保有量 52%"]);
+    expect(said((await page({ q: "tourists" })).rows)).toEqual(["接待游客 2.8亿人次"]);
+  });
+
   it("answers CSV with a header row for Accept: text/csv", async () => {
     const res = await get({ doc: DOC, main: "true", limit: "2" }, { accept: "text/csv" });
     expect(res.status).toBe(200);

@@ -37,6 +37,25 @@ function docsOfPlace(engine: Engine, name: string): Set<string> | undefined {
   return docs;
 }
 
+/** Alternatives kept per word of an English q, as the lexicon ranks them. */
+const MIN_SENSE = 0.5;
+
+/**
+ * The Chinese words an English q translates to through the corpus's lexicon (the query
+ * analysis search uses), for an indicator with no English name of its own; none for Chinese
+ * or for a q that names a common indicator.
+ */
+async function englishTerms(engine: Engine, q: string): Promise<string[][] | undefined> {
+  if (/[\u3400-\u9fff]/.test(q) || engine.figures.vocabulary.keysInEnglish(q).length)
+    return undefined;
+  const { query } = await engine.search(q, 1);
+  return query.groups.map((g) =>
+    g.alts
+      .filter((a) => a.p >= MIN_SENSE && /^[\u3400-\u9fff]{2,}$/.test(a.term))
+      .map((a) => a.term),
+  );
+}
+
 /** Does the client want CSV rather than JSON? */
 const wantsCsv = (accept: string | undefined) =>
   /\btext\/csv\b/i.test(accept ?? "") && !/\bapplication\/json\b/i.test(accept ?? "");
@@ -48,13 +67,14 @@ const wantsCsv = (accept: string | undefined) =>
  */
 export function figureRoutes(deps: AppDeps) {
   const app = new Hono<Env>();
-  app.get("/", validate("query", query), (c) => {
+  app.get("/", validate("query", query), async (c) => {
     const engine = requireEngine(deps);
     const { limit, offset, place, doc, ...filter } = c.req.valid("query");
     if (doc !== undefined && !engine.context.docs.has(doc))
       throw notFound(`document ${JSON.stringify(doc)}`);
     const docs = place === undefined ? undefined : docsOfPlace(engine, place);
-    const all = engine.figures.query({ ...filter, doc, place, docs });
+    const terms = filter.q ? await englishTerms(engine, filter.q) : undefined;
+    const all = engine.figures.query({ ...filter, doc, place, docs, terms });
     const page = all.slice(offset, offset + limit);
     c.header("X-Total-Count", String(all.length));
     if (wantsCsv(c.req.header("accept"))) {
