@@ -1,10 +1,11 @@
 import type { ScannedFigure } from "./scan.js";
 
 /**
- * Where a plan states its main targets: the words 预期目标 / 主要目标 ("今年经济社会发展的主要
- * 预期目标是：", "今年经济增长预期目标为7%左右", "今年的预期目标是，新增城镇就业900万人").
+ * Where a plan states its main targets: 预期目标 / 主要目标 / 经济社会发展目标 followed by 是,
+ * 为 or a colon ("今年经济社会发展的主要预期目标是：", "今年经济增长预期目标为7%左右",
+ * "今年的预期目标是，新增城镇就业900万人"); not a mention of one ("增长高于预期目标，").
  */
-const CUE = /(?:预期目标|主要目标)(?:建议)?(?:是|为|定为|[：:])[：:，,]?/g;
+const CUE = /(?:预期目标|主要目标|经济社会发展(?:的)?目标)(?:建议)?(?:是|为|定为|[：:])[：:，,]?/g;
 
 /** Sentences: up to and with 。！？ (a 。 inside a list of targets ends one sentence, not the list). */
 const SENTENCE = /[^。！？!?]+[。！？!?]*/g;
