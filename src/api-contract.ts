@@ -34,11 +34,19 @@ export function markerNumbers(list: string): number[] {
 
 /**
  * The lines of a table answer's text that are not its rows (a verdict, the heading): a line
- * that cites one of the rows' [n] is that row, which a client shows as a table instead.
+ * that cites one of the rows' [n], or opens with the name of a row's report (a report without
+ * the figure, whose row has no citation), is that row, which a client shows as a table instead.
  */
-export function tableLead(answer: string, rowNumbers: readonly number[]): string[] {
-  const rows = new Set(rowNumbers);
-  const citesRow = (line: string) =>
-    [...line.matchAll(CITE_MARKER)].some((m) => markerNumbers(m[1] ?? "").some((n) => rows.has(n)));
-  return answer.split("\n").filter((line) => line.trim() && !citesRow(line));
+export function tableLead(
+  answer: string,
+  rows: readonly { n: number; cells: readonly string[] }[],
+): string[] {
+  const cited = new Set(rows.map((r) => r.n).filter((n) => n > 0));
+  const names = rows.map((r) => r.cells[0] ?? "").filter((name) => name.length > 0);
+  const isRow = (line: string) =>
+    names.some((name) => line.startsWith(name)) ||
+    [...line.matchAll(CITE_MARKER)].some((m) =>
+      markerNumbers(m[1] ?? "").some((n) => cited.has(n)),
+    );
+  return answer.split("\n").filter((line) => line.trim() && !isRow(line));
 }

@@ -57,6 +57,7 @@ export async function buildEngine(
     search,
     places,
     context,
+    figures: index.figures,
     asker: createAsker(context, {
       log,
       model,

@@ -4,9 +4,11 @@ import { runScaleBench } from "./bench/scale-bench.js";
 import { runXquadBench } from "./bench/xquad.js";
 import { buildEngine } from "./build-engine.js";
 import { loadConfig, secretsOf } from "./config.js";
+import { printCrossRows } from "./eval/cross-rows.js";
 import { combinedCorpus } from "./eval/eval-corpus.js";
 import { runEval } from "./eval/run-eval.js";
 import { printMisses, printSummary, runUserSet } from "./eval/run-user-eval.js";
+import { printTargets, readTargets, scoreByPart } from "./eval/targets-eval.js";
 import { readUserSet } from "./eval/user-set.js";
 import { createLogger } from "./log.js";
 
@@ -69,7 +71,14 @@ async function main(): Promise<void> {
         );
         const rows = await runUserSet(many, await readUserSet("tests/eval/reports/questions.json"));
         console.log(printSummary("\nreports (tests/eval/reports, 45 reports at once):", rows));
+        console.log(printCrossRows(rows));
         if (verbose) console.log(printMisses(rows));
+        const { figures } = many.index;
+        const text = (r: { doc: string; indicatorStart: number; indicatorEnd: number }) =>
+          many.context.docs.get(r.doc)?.text.slice(r.indicatorStart, r.indicatorEnd) ?? "";
+        const targets = await readTargets("tests/eval/reports/targets.json");
+        const score = scoreByPart(figures.rows, targets, figures.vocabulary, text);
+        console.log(printTargets(score, verbose));
       }
       return;
     }

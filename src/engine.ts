@@ -1,5 +1,6 @@
 import type { Asker } from "./answer/ask.js";
 import type { AnswerContext } from "./answer/context.js";
+import type { FigureTable } from "./figures/query.js";
 import type { LoadedIndex } from "./index/load-index.js";
 import type { PlaceIndex } from "./question/places.js";
 import type { Searcher } from "./retrieve/hybrid-search.js";
@@ -12,5 +13,7 @@ export type Engine = {
   places: PlaceIndex;
   /** what answering and claim checking read */
   context: AnswerContext;
+  /** every figure of every report as a row (GET /api/figures, table answers) */
+  figures: FigureTable;
   asker: Asker;
 };

@@ -5,24 +5,16 @@ import { compareAnswer } from "./shapes/compare.js";
 import { figureAnswer } from "./shapes/figure.js";
 import { refusal } from "./shapes/refusal.js";
 import { summaryAnswer } from "./shapes/summary.js";
-import { tableAnswer } from "./shapes/table.js";
+import { tableAnswer, wantsTable } from "./shapes/table.js";
 import { verdictAnswer } from "./shapes/verdict.js";
 import type { Citation, Draft, Table } from "./types.js";
 import { verifyAnswer } from "./verify.js";
 
 type Shaped = { text: string; citations: Citation[]; table?: Table } | undefined;
 
-/** Several reports in scope and a question that means them all: one line per report. */
-const wantsTable = (r: Reading, x: Retrieved) =>
-  x.scope.docs.length > 1 &&
-  (r.kind === "table" ||
-    ((r.kind === "compare" || r.kind === "yesno") &&
-      r.scope.places.length + (r.scope.level ? 1 : 0) >= 2) ||
-    (r.kind === "yesno" && r.scope.years.length > 0 && x.scope.docs.length === 2));
-
 /** The answer's shape follows the question's kind; each shape is its own file under shapes/. */
 async function shape(reading: Reading, retrieved: Retrieved, ctx: AnswerContext): Promise<Shaped> {
-  if (wantsTable(reading, retrieved)) return tableAnswer(reading, retrieved, ctx);
+  if (wantsTable(reading, retrieved, ctx)) return tableAnswer(reading, retrieved, ctx);
   switch (reading.kind) {
     case "about": {
       const docs = retrieved.scope.docs

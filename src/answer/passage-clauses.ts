@@ -1,9 +1,9 @@
 import type { Passage } from "../ingest/types.js";
 import { type Direction, DOWN_ZH, directionOf, UP_ZH } from "../text/direction.js";
+import { figureSubjects } from "../text/figure-subject.js";
 import { type Figure, findFigures } from "../text/numbers.js";
 import type { Tokenizer } from "../text/tokenizer.js";
 import { clauses, type Span, sentences } from "./clauses.js";
-import { figureSubjects } from "./figure-subject.js";
 import { perTokenizerCache } from "./per-tokenizer-cache.js";
 import { termSet } from "./term-set.js";
 

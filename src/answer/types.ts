@@ -22,7 +22,7 @@ export type Answer = {
   citations: Citation[];
 };
 
-/** One line per report of a table answer, each with the citation that proves it. */
+/** One line per report of a table answer, each with the citation that proves it (n 0: none, the report has no such figure). */
 export type TableRow = { doc: string; title: string; cells: string[]; n: number };
 export type Table = { columns: string[]; rows: TableRow[] };
 

@@ -8,6 +8,7 @@ import type { Config } from "../config.js";
 import { readEvalData } from "../eval/eval-data.js";
 import { createLogger } from "../log.js";
 import { createApp } from "../server/app.js";
+import { runFiguresBench } from "./figures-bench.js";
 
 /** The q-quantile of a sample (0.5: the median), nearest rank. */
 export const quantile = (xs: number[], q: number) => {
@@ -101,4 +102,5 @@ export async function runBench(base: Config): Promise<void> {
   console.log(`resident memory: ${Math.round(process.memoryUsage().rss / 2 ** 20)} MiB`);
   await new Promise((r) => server.close(r));
   for (const d of dirs) await rm(d, { recursive: true, force: true });
+  await runFiguresBench(base);
 }

@@ -33,6 +33,23 @@ const NO = /^\s*(?:no\b|不是|不|没有|否|未|并未|并没有)/i;
 const firstSentence = (text: string) => text.split(/(?<=[。！？!?\n])|(?<=\.)\s/)[0] ?? text;
 
 /**
+ * The expected lines of a question over several reports that an answer gets right: its
+ * report cited and its figure stated in the answer text (in either notation).
+ */
+export function crossRows(
+  q: UserQuestion,
+  text: string,
+  citations: { doc: string }[],
+): { ok: number; rows: NonNullable<UserQuestion["rows"]> } {
+  const rows = q.rows ?? [];
+  const ok = rows.filter((r) => {
+    const f = figureOf(r.figure);
+    return citations.some((c) => c.doc === r.doc) && f !== undefined && states(text, f);
+  }).length;
+  return { ok, rows };
+}
+
+/**
  * Grade an answer strictly by the question's kind: the figure stated in the answer text (in
  * either notation), the facts of an open question in the answer text itself (not merely in
  * a citation), the verdict first, every figure of a comparison with the winner in the first
@@ -55,11 +72,7 @@ export function gradeAnswer(q: UserQuestion, a: Draft, docs: Doc[]): Grade {
       : { right: true, rightReport };
   }
   if (kind === "cross") {
-    const rows = q.rows ?? [];
-    const ok = rows.filter((r) => {
-      const f = figureOf(r.figure);
-      return a.citations.some((c) => c.doc === r.doc) && f !== undefined && states(text, f);
-    }).length;
+    const { ok, rows } = crossRows(q, text, a.citations);
     return ok >= 0.9 * rows.length
       ? { right: true, rightReport }
       : { right: false, why: `${ok}/${rows.length} rows`, rightReport };

@@ -11,6 +11,8 @@ export type UserRow = {
   rank: number;
   grade: Grade;
   answer: string;
+  /** the documents the answer cites */
+  cited: string[];
   ms: number;
 };
 
@@ -34,6 +36,7 @@ export async function runUserSet(engine: Engine, questions: UserQuestion[]): Pro
       rank,
       grade: gradeAnswer(q, answer, engine.index.docs),
       answer: answer.answer,
+      cited: answer.citations.map((c) => c.doc),
       ms,
     });
   }

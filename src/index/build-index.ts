@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { HNSWLib } from "@langchain/community/vectorstores/hnswlib";
 import { Document } from "@langchain/core/documents";
 import type { Embeddings } from "@langchain/core/embeddings";
+import { buildFigureFile } from "../figures/figure-file.js";
 import { corpusHash } from "../ingest/corpus-hash.js";
 import { ingestFiles } from "../ingest/ingest-file.js";
 import type { Doc, Passage, SkippedFile, SourceFile } from "../ingest/types.js";
@@ -75,6 +76,8 @@ export async function buildIndex(input: BuildInput): Promise<{ dir: string; mani
     const extras = input.extras
       ? await input.extras({ docs, passages, userWords, texts, termLists, tokenizer })
       : {};
+    const figures = await buildFigureFile(docs, passages, tokenizer.isWord);
+    await writeFile(join(tmp, FILES.figures), JSON.stringify(figures));
     for (const [file, value] of Object.entries(extras)) {
       await writeFile(join(tmp, file), JSON.stringify(value));
     }
@@ -114,6 +117,7 @@ export async function buildIndex(input: BuildInput): Promise<{ dir: string; mani
       files: await hashFiles(tmp, [
         FILES.corpus,
         FILES.lexical,
+        FILES.figures,
         ...Object.keys(extras),
         FILES.vectors,
         ...FILES.hnsw.map((f) => join(FILES.hnswDir, f)),

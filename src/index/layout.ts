@@ -7,6 +7,8 @@ export const FILES = {
   corpus: "corpus.json",
   lexical: "lexical.json",
   lexicon: "lexicon.json",
+  /** every figure of every report as a row (src/figures/) */
+  figures: "figures.json",
   /** every passage's embedding, L2-normalized and quantized to int8 (passage-major) */
   vectors: "vectors.i8",
   hnswDir: "hnsw",

@@ -2,6 +2,8 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { HNSWLib } from "@langchain/community/vectorstores/hnswlib";
 import type { Embeddings } from "@langchain/core/embeddings";
+import { figureTableOf } from "../figures/figure-file.js";
+import type { FigureTable } from "../figures/query.js";
 import type { Doc, Part, Passage, SkippedFile } from "../ingest/types.js";
 import { type Lexicon, lexiconSchema } from "../lexicon/lexicon.js";
 import { createTokenizer, type Tokenizer } from "../text/tokenizer.js";
@@ -26,6 +28,8 @@ export type LoadedIndex = {
   runs: PassageRun[];
   /** the English->Chinese lexicon, when the index has one */
   lexicon?: Lexicon;
+  /** every figure of every report as a row, validated when the index is loaded */
+  figures: FigureTable;
   /** other optional artefacts by file name */
   extras: Record<string, unknown>;
 };
@@ -94,6 +98,7 @@ export async function loadIndex(indexDir: string, embeddings: Embeddings): Promi
     if (
       n !== FILES.corpus &&
       n !== FILES.lexical &&
+      n !== FILES.figures &&
       n !== FILES.vectors &&
       !n.startsWith(`${FILES.hnswDir}/`)
     ) {
@@ -107,6 +112,9 @@ export async function loadIndex(indexDir: string, embeddings: Embeddings): Promi
     lexicon = parsed.data;
     delete extras[FILES.lexicon];
   }
+  if (!names.includes(FILES.figures)) throw new IndexError(`index in ${dir} has no figure table`);
+  const figures = figureTableOf(JSON.parse(await readFile(join(dir, FILES.figures), "utf8")));
+  if (!figures) throw new IndexError(`index file ${FILES.figures} is not a figure table`);
   const vectors = await HNSWLib.load(join(dir, FILES.hnswDir), embeddings);
   vectors.index.setEf(Math.min(200, Math.max(64, corpus.passages.length)));
   const bytes = await readFile(join(dir, FILES.vectors));
@@ -126,6 +134,7 @@ export async function loadIndex(indexDir: string, embeddings: Embeddings): Promi
     quantized,
     runs: passageRuns(corpus.passages),
     lexicon,
+    figures,
     extras,
   };
 }

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { LEXICON_VERSION } from "../lexicon/lexicon.js";
 
 /** Bump when ingestion or index layout changes, so that old indexes are rebuilt (the lexicon's own version is part of it). */
-export const INDEX_VERSION = `ingest-16+${LEXICON_VERSION}`;
+export const INDEX_VERSION = `ingest-17+${LEXICON_VERSION}`;
 
 export const manifestSchema = z.object({
   version: z.string(),

@@ -29,7 +29,7 @@ const ABOUT_EN =
 const TABLE_ZH =
   /各省|各地|各市|哪些省|哪几个省|哪些地区|哪几个地区|每个省|所有省|各省份|省份中|历年|各年|逐年|历届|这些年|几年来|哪些年|哪几年/;
 const TABLE_EN =
-  /\b(?:each|every|all|which|what) (?:of the )?(?:provinces|regions|reports|years)\b|\bprovinces\b|\bover the years\b|\byear by year\b|\bacross (?:the )?(?:provinces|regions|years|reports)\b|\bin which years?\b|\bwhich year (?:had|saw|set)\b/i;
+  /\b(?:each|every|all|which|what) (?:of the )?(?:provinces?|regions|reports|years|municipalities|autonomous regions)\b|\bprovinces\b|\bover the years\b|\byear by year\b|\bacross (?:the )?(?:provinces|regions|years|reports)\b|\bin which years?\b|\bwhich year (?:had|saw|set)\b/i;
 
 const COMPARE_ZH =
   /哪个[^，。？?、]{0,6}(?:多|大|高|快|少|小|低|慢|强|好)|哪一个(?:更)?(?:多|大|高|快)|谁(?:更|比较)?(?:多|大|高|快)|还是.{1,20}(?:多|大|高|快|少|小|低)|比(?!例|重|率|赛|如|方|分|拼|较)[^，。？?]{1,20}(?:多|大|高|快|少|小|低|强)|相比|对比|比较一下|差距多大|相差多少|差多少|高出|多出/;

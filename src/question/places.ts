@@ -115,7 +115,7 @@ export function findPlaces(text: string, index: PlaceIndex): PlaceMention[] {
 const NATION_ZH =
   /国务院|我国|总理|中央政府|(?<![在居列入于])全国(?!.{0,8}(?:排名|排第|排在|第\d|第[一二三四五六七八九十]|前列|百强|首批|示范|试点|文明|先进|重点|优秀|十佳|最佳|之首|领先|同类))|中国(?=经济|的?GDP|的?国内生产总值|政府)/;
 const NATION_EN =
-  /\bState Council\b|\bPremier\b|\bnationwide\b|\bChina(?:'s)?\b(?! (?:Software|Best|Top|Quality|Western|International)\b)|\bthe country(?:'s)?\b|\bnational (?:economy|GDP|target|budget|deficit|government|level|report|growth|figures?|economic)\b|\bthe (?:whole )?nation(?:'s)?\b/i;
+  /\bState Council\b|\bPremier\b|\bnationwide\b|\bChina(?:'s)?\b(?! (?:Software|Best|Top|Quality|Western|International)\b)|\bthe country(?:'s)?\b|\bnational (?:economy|GDP|targets?|budgets?|deficit|government|level|reports?|growth|figures?|economic)\b|\bthe (?:whole )?nation(?:'s)?\b/i;
 
 export const nationCue = (text: string): boolean => NATION_ZH.test(text) || NATION_EN.test(text);
 

@@ -6,6 +6,7 @@ import { FOLLOW_UP_LEAD, looksLikeFollowUp, PRONOUNS, previousTurn } from "./fol
 import { asksNumber, type Kind, questionKind } from "./kind.js";
 import { normalizeQuestion } from "./normalize.js";
 import { findPlaces, hasReport, nationCue, type PlaceIndex, provinceCue } from "./places.js";
+import { regionPlaces } from "./regions.js";
 import { subjectOf } from "./subject.js";
 import type { Reading, Scope, Turn } from "./types.js";
 import { arabicYears, explicitYears, partCue, relativeYear } from "./years.js";
@@ -48,7 +49,10 @@ function readAlone(question: string, ctx: ReadContext): Parts {
     years,
     relative,
     part,
-    places: [...new Set(mentions.map((m) => m.place))],
+    // a group (四个直辖市, the five autonomous regions) stands for its members
+    places: mentions.length
+      ? [...new Set(mentions.map((m) => m.place))]
+      : regionPlaces(text, ctx.places),
     level: nationCue(text) ? "national" : provinceCue(text) ? "province" : undefined,
   };
   const figures = findFigures(text.replace(/(?<![\d.])(?:19|20)\d{2}(?=\s*年|\b)/g, " ")).filter(

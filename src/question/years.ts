@@ -24,12 +24,24 @@ export const arabicYears = (text: string): string =>
 
 const YEAR = /(?<![\d.])((?:19|20)\d{2})(?![\d.%])(?!\s*(?:万|亿|多|余|个|家|人|元|吨))/g;
 
-/** Years a question names: "2023年", "in 2024", "2016 report". */
+/** A span of years: "2012年到2017年", "2014至2018年", "from 2014 to 2018", "between 2013 and 2018". */
+const YEAR_SPAN =
+  /(?:\bfrom\s+|\bbetween\s+)?((?:19|20)\d{2})\s*年?\s*(?:到|至|—|–|-|~|～|\bto\b|\bthrough\b|\buntil\b|(?<=between\s+\d{4}\s*)\band\b)\s*((?:19|20)\d{2})(?![\d.%])/gi;
+/** How many years a span may cover before it is read as two years, not a series. */
+const MAX_SPAN = 30;
+
+/** Years a question names: "2023年", "in 2024", "2016 report"; a span names every year in it. */
 export function explicitYears(text: string): number[] {
   const out: number[] = [];
-  for (const m of arabicYears(text).matchAll(YEAR)) {
+  const arabic = arabicYears(text);
+  for (const m of arabic.matchAll(YEAR)) {
     const y = Number(m[1]);
     if (!out.includes(y)) out.push(y);
+  }
+  for (const m of arabic.matchAll(YEAR_SPAN)) {
+    const [a, b] = [Number(m[1]), Number(m[2])];
+    if (b <= a || b - a > MAX_SPAN) continue;
+    for (let y = a + 1; y < b; y++) if (!out.includes(y)) out.push(y);
   }
   return out;
 }

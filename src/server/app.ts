@@ -16,6 +16,7 @@ import { requestTimeout } from "./request-timeout.js";
 import { askRoutes } from "./routes/ask.js";
 import { citeRoutes } from "./routes/cite.js";
 import { corpusRoutes } from "./routes/corpus.js";
+import { figureRoutes } from "./routes/figures.js";
 import { healthRoutes } from "./routes/health.js";
 import { openAiRoutes } from "./routes/openai-compat.js";
 import { searchRoutes } from "./routes/search.js";
@@ -60,6 +61,7 @@ export function createApp(deps: AppDeps) {
   app.route("/api/search", searchRoutes(deps));
   app.route("/api/ask", askRoutes(deps));
   app.route("/api/cite", citeRoutes(deps));
+  app.route("/api/figures", figureRoutes(deps));
   app.route("/v1", openAiRoutes(deps));
   if (deps.widgetBundle) {
     app.route("/", widgetRoutes({ bundle: deps.widgetBundle, widgetKey: config.widgetKey }));

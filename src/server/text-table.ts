@@ -17,14 +17,12 @@ const pad = (text: string, width: number) => text + " ".repeat(width - displayWi
 /**
  * A table answer for a screen without markup: the answer's own lines that are not rows (a
  * verdict, the heading), then the columns and one line per report, every column but the
- * last padded to its widest cell, the row's [n] at its end.
+ * last padded to its widest cell, the row's [n] at its end (none on a row
+ * of a report without the figure).
  */
 export function textTable(answer: string, table: Table): string {
   if (table.rows.length === 0) return answer;
-  const lead = tableLead(
-    answer,
-    table.rows.map((r) => r.n),
-  );
+  const lead = tableLead(answer, table.rows);
   const lines = [table.columns, ...table.rows.map((r) => r.cells)];
   const widths = table.columns.map((_, i) =>
     Math.max(...lines.map((cells) => displayWidth(cells[i] ?? ""))),
@@ -34,6 +32,6 @@ export function textTable(answer: string, table: Table): string {
       .map((cell, i) => (i < cells.length - 1 ? pad(cell, widths[i] ?? 0) : cell))
       .join("  ")
       .trimEnd();
-  const body = table.rows.map((r) => `${render(r.cells)} [${r.n}]`);
+  const body = table.rows.map((r) => (r.n > 0 ? `${render(r.cells)} [${r.n}]` : render(r.cells)));
   return [...lead, render(table.columns), ...body].join("\n");
 }

@@ -48,10 +48,7 @@ export function fillTableAnswer(
   answer: Answer & { table: Table },
   t: Strings,
 ): void {
-  const lead = tableLead(
-    answer.answer,
-    answer.table.rows.map((r) => r.n),
-  ).join("\n");
+  const lead = tableLead(answer.answer, answer.table.rows).join("\n");
   const text = h("div", { class: "lead" });
   fillAnswer(text, lead, answer.citations, true, t);
   bubble.replaceChildren(...(lead ? [text] : []), answerTable(answer, t));

@@ -60,7 +60,12 @@ describe.skipIf(SKIP_BROWSER)("the widget over two reports", () => {
 
     const table = answer.locator("table[data-part=table]");
     expect(await table.locator("caption").textContent()).toBe("各报告的情况");
-    expect(await table.locator("thead th[scope=col]").allTextContents()).toEqual(["报告", "原文"]);
+    expect(await table.locator("thead th[scope=col]").allTextContents()).toEqual([
+      "报告",
+      "指标",
+      "数字",
+      "原文",
+    ]);
     const rows = table.locator("tbody tr");
     expect(await rows.count()).toBe(2);
     expect(await rows.locator("th[scope=row]").allTextContents()).toEqual([
@@ -73,7 +78,11 @@ describe.skipIf(SKIP_BROWSER)("the widget over two reports", () => {
         .evaluateAll((ths) => ths.map((th) => th.getAttribute("title"))),
     ).toEqual([SHANGHAI, BEIJING]);
     expect(await rows.locator("td").allTextContents()).toEqual([
-      "全市生产总值增长5.5%左右 1",
+      "生产总值",
+      "5.5%左右",
+      "生产总值增长5.5%左右 1",
+      "地区生产总值",
+      "5%左右",
       "地区生产总值增长5%左右 2",
     ]);
     const buttons = rows.locator("button[data-part=citation]");

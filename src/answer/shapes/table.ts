@@ -1,94 +1,128 @@
-import type { DocScope } from "../../question/resolve-scope.js";
+import { type ResolvedScope, resolveScope } from "../../question/resolve-scope.js";
 import type { Reading } from "../../question/types.js";
-import { englishFigure, type Figure } from "../../text/numbers.js";
-import { type AnswerContext, citationOf, type Retrieved, retrieveFor } from "../context.js";
+import type { AnswerContext, Retrieved } from "../context.js";
+import { citationOf } from "../context.js";
 import { glossFigures } from "../english-figures.js";
-import type { Evidence } from "../pick-evidence.js";
-import { partYears, placeEn, yearsText } from "../report-name.js";
+import { placeEn, yearsText } from "../report-name.js";
 import type { Citation, Table } from "../types.js";
-import { figureEvidence } from "./figure.js";
+import { englishRowFigure } from "./table-english.js";
+import { figureLines, subjectIndicators } from "./table-figures.js";
+import type { LineFigure, TableLine } from "./table-lines.js";
+import { searchedLines } from "./table-search.js";
+import { MET, verdictLine, YESNO_SHAPE } from "./table-verdict.js";
 
 /** At most this many reports get a line: past it the answer says how many more there are. */
 export const TABLE_MAX_ROWS = 40;
 
 const AT_LEAST =
-  /以上|不低于|不少于|超过|至少|or more|or above|at least|more than|over|above|exceed/i;
-const AT_MOST = /以下|以内|不超过|低于|or less|or below|at most|less than|under|below/i;
-const HIGHEST = /最高|最多|最大|最快|highest|largest|biggest|fastest|most/i;
-const LOWEST = /最低|最少|最小|最慢|lowest|smallest|slowest|least/i;
+  /以上|不低于|不少于|超过|至少|或更高|及以上|or more|or above|or higher|and above|and higher|at least|more than|over|above|exceed/i;
+const AT_MOST =
+  /以下|以内|不超过|低于|或更低|or less|or below|or lower|at most|less than|under|below/i;
 
-type Row = { scope: DocScope; evidence: Evidence; figure?: Figure };
+const TARGET = /目标|预期|计划|\btargets?\b|\bgoals?\b|\bplanned\b/i;
 
-/** The condition a question puts on the figures ("5%以上", "5% or more"), if it puts one. */
-function condition(reading: Reading): ((f: Figure) => boolean) | undefined {
+/**
+ * The reports a table answer reads: the question's scope, but for a result against its
+ * target ("2012年经济增长达到年初定的目标了吗", "Did China meet its 2017 growth target?") both
+ * the plan of that year and the review of it, whatever part the word 目标 points to.
+ */
+function tableScope(r: Reading, x: Retrieved, ctx: AnswerContext): ResolvedScope {
+  const q = r.question;
+  const met = YESNO_SHAPE.test(q) && MET.test(q) && TARGET.test(q);
+  if (!met || !r.scope.years.length || !r.scope.part) return x.scope;
+  return resolveScope({ ...r.scope, part: undefined }, ctx.index.docs, ctx.places);
+}
+
+/** Several reports in scope and a question that asks the same of each of them. */
+export function wantsTable(r: Reading, x: Retrieved, ctx: AnswerContext): boolean {
+  const docs = tableScope(r, x, ctx).docs.length;
+  if (docs < 2) return false;
+  if (docs > x.scope.docs.length) return true;
+  if (r.kind === "table") return true;
+  const named = r.scope.places.length + (r.scope.level ? 1 : 0);
+  if ((r.kind === "compare" || r.kind === "yesno") && named >= 2) return true;
+  if (r.kind === "yesno" && r.scope.years.length > 0 && docs === 2) return true;
+  // "北京、上海、广东2024年城镇新增就业各多少", "What CPI targets did the national reports of
+  // 2013 to 2018 set?": a figure of several places or years
+  const several = named >= 2 || r.scope.level !== undefined || r.scope.years.length >= 2;
+  const figures = r.kind === "figure" || r.asksNumber || subjectIndicators(r, ctx).keys.size > 0;
+  return several && figures && r.kind !== "about" && r.kind !== "problems";
+}
+
+/** The condition a question puts on the figures ("5%以上", "6% or higher"), if it puts one. */
+function condition(reading: Reading): ((f: LineFigure) => boolean) | undefined {
   const q = reading.figures[0];
   if (!q) return undefined;
   const text = reading.question;
   if (AT_LEAST.test(text)) return (f) => f.percent === q.percent && f.value >= q.value;
-  if (AT_MOST.test(text)) return (f) => f.percent === q.percent && f.value <= q.value;
+  if (AT_MOST.test(text)) return (f) => f.percent === q.percent && (f.high ?? f.value) <= q.value;
   return undefined;
 }
 
 /**
  * A question over several reports ("各省2025年GDP增长目标", "Which provinces target 5% or
  * more?", "Compare Beijing's and Shanghai's unemployment targets"): one line per report,
- * each from that report's own evidence and cited to it; filtered by a condition the question
- * sets; with a verdict when it asks which is highest, or whether a result met a target.
+ * each from that report's own words and cited to it; from the figure table when the
+ * question's subject names its indicators, else from each report's best figure clause;
+ * filtered by a condition the question sets; with a verdict when it asks which is highest,
+ * or whether a result met a target.
  */
 export async function tableAnswer(
   reading: Reading,
   retrieved: Retrieved,
   ctx: AnswerContext,
 ): Promise<{ text: string; citations: Citation[]; table: Table } | undefined> {
-  const rows: Row[] = [];
-  for (const scope of retrieved.scope.docs.slice(0, TABLE_MAX_ROWS)) {
-    const one = await retrieveFor(reading, ctx, 5, {
-      scope: { ...retrieved.scope, docs: [scope] },
-    });
-    const e = figureEvidence(reading, one, ctx, {
-      figure: true,
-      rank: false,
-      unit: reading.unit,
-      direction: reading.direction,
-    });
-    if (e) rows.push({ scope, evidence: e, figure: e.figures[0] });
-  }
-  if (rows.length === 0) return undefined;
+  const x = { ...retrieved, scope: tableScope(reading, retrieved, ctx) };
+  const lines =
+    figureLines(reading, x, ctx, TABLE_MAX_ROWS) ??
+    (await searchedLines(reading, x, ctx, TABLE_MAX_ROWS));
+  if (!lines.some((l) => l.passage)) return undefined;
   const keep = condition(reading);
-  const shown = keep ? rows.filter((r) => r.figure && keep(r.figure)) : rows;
+  // a verdict rests on the lines with figures; a condition keeps the lines that meet it
+  const yesno = YESNO_SHAPE.test(reading.question) || reading.kind === "yesno";
+  const shown = keep || yesno ? lines.filter((l) => l.figure && (!keep || keep(l.figure))) : lines;
   const zh = reading.language === "zh";
   const citations: Citation[] = [];
   const table: Table = {
-    columns: zh ? ["报告", "原文"] : ["Report", "Figure", "Report's words"],
+    columns: zh
+      ? ["报告", "指标", "数字", "原文"]
+      : ["Report", "Indicator", "Figure", "Report's words"],
     rows: [],
   };
-  const lines = shown.map((r) => {
+  const text = shown.map((l) => {
+    const label = labelOf(l, reading, ctx);
+    if (!l.passage) {
+      const none = zh ? "报告中没有这项数字" : "the report gives no such figure";
+      const title = ctx.docs.get(l.doc)?.title ?? l.doc;
+      table.rows.push({ doc: l.doc, title, cells: [label, "", "—", none], n: 0 });
+      return zh ? `${label}：${none}。` : `${label}: ${none}.`;
+    }
     const n = citations.length + 1;
-    citations.push(citationOf(r.evidence.hit, n, ctx));
-    const doc = ctx.docs.get(r.scope.doc);
-    const en = ctx.places.ofDoc.get(r.scope.doc)?.en[0];
-    const name = doc ? (zh ? (doc.meta.place ?? doc.title) : placeEn(doc.meta, en)) : r.scope.doc;
-    const years = doc
-      ? yearsText(partYears(doc.meta, r.evidence.hit.passage.part), reading.language)
-      : "";
-    const quote = r.evidence.span.text;
-    const label = years ? (zh ? `${name}（${years}）` : `${name} (${years})`) : name;
-    const gloss = glossFigures(quote).join("; ");
+    citations.push(
+      citationOf({ passage: l.passage, score: l.score, lexical: 0, dense: 0 }, n, ctx),
+    );
+    const r = l.row;
+    const figure = zh
+      ? (l.figure?.raw ?? "")
+      : r
+        ? englishRowFigure(r)
+        : glossFigures(l.quote).join("; ");
+    const indicator = r ? (zh ? r.indicator : (r.en ?? r.indicator)) : "";
     table.rows.push({
-      doc: r.scope.doc,
-      title: doc?.title ?? r.scope.doc,
-      cells: zh ? [label, quote] : [label, gloss, quote],
+      doc: l.doc,
+      title: ctx.docs.get(l.doc)?.title ?? l.doc,
+      cells: [label, indicator, figure, l.quote],
       n,
     });
-    return zh
-      ? `${label}：${quote} [${n}]`
-      : `${label}: ${gloss ? `${gloss} ` : ""}[${n}] (“${quote}”)`;
+    if (zh) return `${label}：${l.quote} [${n}]`;
+    const said = r ? `${indicator}${r.measure === "growth" ? " " : ": "}${figure}` : figure;
+    return `${label}: ${said ? `${said} ` : ""}[${n}] (“${l.quote}”)`;
   });
-  if (!lines.length) {
+  if (!citations.length) {
     const none = zh ? "没有报告符合这个条件。" : "No report meets that condition.";
     return { text: none, citations: [], table };
   }
-  const verdict = verdictLine(reading, shown, zh);
+  const verdict = verdictLine(reading, shown, (l) => labelOf(l, reading, ctx));
   const head = zh
     ? keep
       ? "符合条件的报告："
@@ -96,35 +130,15 @@ export async function tableAnswer(
     : keep
       ? "Reports that meet the condition:"
       : "By report:";
-  return { text: `${verdict}${head}\n${lines.join("\n")}`, citations, table };
+  return { text: `${verdict}${head}\n${text.join("\n")}`, citations, table };
 }
 
-/** "最高的是…" / "Yes: …" when the question asks for a verdict over the lines. */
-function verdictLine(reading: Reading, rows: Row[], zh: boolean): string {
-  const withFigures = rows.filter((r) => r.figure);
-  if (reading.kind === "yesno" && withFigures.length === 2) {
-    const plan = withFigures.find((r) => r.evidence.hit.passage.part === "plan");
-    const result = withFigures.find((r) => r.evidence.hit.passage.part !== "plan");
-    if (plan?.figure && result?.figure && plan.figure.percent === result.figure.percent) {
-      const met = result.figure.value >= plan.figure.value;
-      if (zh)
-        return `${met ? "是的，完成了" : "没有完成"}：实际为${result.figure.raw}，目标为${plan.figure.raw}。\n`;
-      return `${met ? "Yes, it met the target" : "No, it fell short"}: ${englishFigure(result.figure)} against a target of ${englishFigure(plan.figure)}.\n`;
-    }
-  }
-  const high =
-    HIGHEST.test(reading.question) ||
-    (reading.kind === "compare" && !LOWEST.test(reading.question));
-  const low = LOWEST.test(reading.question);
-  if ((high || low) && withFigures.length >= 2) {
-    const sorted = [...withFigures].sort((a, b) => (b.figure?.value ?? 0) - (a.figure?.value ?? 0));
-    const top = low ? sorted[sorted.length - 1] : sorted[0];
-    const tied = sorted.filter((r) => r.figure?.value === top?.figure?.value);
-    if (!top?.figure) return "";
-    const names = tied.map((r) => r.scope.doc);
-    if (zh)
-      return `${tied.length > 1 ? "并列" : ""}${low ? "最低" : "最高"}：${names.join("、")}（${top.figure.raw}）。\n`;
-    return `${low ? "Lowest" : "Highest"}: ${names.join(", ")} (${englishFigure(top.figure)}).\n`;
-  }
-  return "";
+/** 北京市（2025年）/ Beijing (2025): the report's place and the years its line speaks of. */
+function labelOf(l: TableLine, reading: Reading, ctx: AnswerContext): string {
+  const doc = ctx.docs.get(l.doc);
+  const zh = reading.language === "zh";
+  const en = ctx.places.ofDoc.get(l.doc)?.en[0];
+  const name = doc ? (zh ? (doc.meta.place ?? doc.title) : placeEn(doc.meta, en)) : l.doc;
+  const years = yearsText(l.years, reading.language);
+  return years ? (zh ? `${name}（${years}）` : `${name} (${years})`) : name;
 }

@@ -1,4 +1,4 @@
-import type { Figure } from "../text/numbers.js";
+import type { Figure } from "./numbers.js";
 
 /**
  * The words a figure belongs to inside its clause. In the reports a figure follows its
@@ -82,7 +82,8 @@ function contracted(item: string, n: number, isWord: (w: string) => boolean): Li
 
 /**
  * "体育、文创产业规模" -> ["体育", "文创"] with the shared head "产业规模"; "第一、第二、第三产业增加值"
- * -> ["第一", "第二", "第三"] with "产业增加值"; a contracted pair for `n` figures, "存贷款余额" ->
+ * -> ["第一", "第二", "第三"] with "产业增加值"; whole items when one character would be left over
+ * ("城镇调查失业率、居民消费价格涨幅"); a contracted pair for `n` figures, "存贷款余额" ->
  * ["存", "贷"] with "款余额" when 存款 and 贷款 are words (进出口 -> 进口, 出口 likewise).
  */
 function listedItems(text: string, n: number, isWord: (w: string) => boolean): Listed {
@@ -92,9 +93,11 @@ function listedItems(text: string, n: number, isWord: (w: string) => boolean): L
   if (items.length < 2) return Object.assign(items, { shared: "" });
   // a middle item is bare; the first may carry a lead-in (其中), the last the shared head
   const len = (items.length > 2 ? items[1] : items[0])?.length ?? 0;
-  items[0] = (items[0] as string).slice(-len);
   const last = items[items.length - 1] as string;
   const shared = last.length > len ? last.slice(len) : "";
+  // one character left over is no head: the items are whole ("城镇调查失业率、居民消费价格涨幅")
+  if (shared.length === 1) return Object.assign(items, { shared: "" });
+  items[0] = (items[0] as string).slice(-len);
   items[items.length - 1] = last.slice(0, len);
   return Object.assign(items, { shared });
 }
