@@ -42,10 +42,12 @@ export function figureSubjects(
       /[、，,和及与以及\s]|增长|增加|下降|减少|提高|提升|达到?|超过?|突破|增至|降至|分别|同比|较上年|比上年|其中|左右|以上/g,
       "",
     );
-    if (own.length < 2 && lastOwn) out.push(`${lastOwn}${before}`);
+    // "统筹推进158个重大项目": the noun a figure counts is part of what it is about
+    const counted = COUNTED.exec(clause.slice(from))?.[1] ?? "";
+    if (own.length < 2 && lastOwn) out.push(`${lastOwn}${before}${counted}`);
     else {
       lastOwn = before;
-      out.push(before);
+      out.push(`${before}${counted}`);
     }
   });
   return out;
@@ -55,7 +57,7 @@ type Listed = string[] & { shared: string };
 
 /** A counting word, then the noun it counts: "个重大项目", "项国家改革试点任务". */
 const COUNTED =
-  /^(?:万|亿)?(?:个|家|项|所|座|条|处|件|只|头|辆|列|场|批|支|架|艘|套|户|名|位|人次|人|款|部|种|本|张|台|间|栋|片|批次)([\u3400-\u9fff“”]{2,16})/;
+  /^(?:万|亿)?(?:个|家|项|所|座|条|处|件|只|头|辆|列|场|批|支|架|艘|套|户|名|位|人次|人|款|部|种|本|张|台|间|栋|片|批次)(?!百分点)([\u3400-\u9fff“”]{2,16})/;
 
 /** A clause's text without punctuation, verbs of change and qualifiers: what names a subject. */
 const stripVerbs = (text: string) =>

@@ -84,10 +84,15 @@ describe("a table answer", () => {
     {
       doc: SHANGHAI,
       title: SHANGHAI,
-      cells: ["上海市（2025年）", "全市生产总值增长5.5%左右"],
+      cells: ["上海市（2025年）", "生产总值", "5.5%左右", "生产总值增长5.5%左右"],
       n: 1,
     },
-    { doc: BEIJING, title: BEIJING, cells: ["北京市（2025年）", "地区生产总值增长5%左右"], n: 2 },
+    {
+      doc: BEIJING,
+      title: BEIJING,
+      cells: ["北京市（2025年）", "地区生产总值", "5%左右", "地区生产总值增长5%左右"],
+      n: 2,
+    },
   ];
 
   it("comes with its kind, one row per report, and titled citations", async () => {
@@ -95,10 +100,10 @@ describe("a table answer", () => {
       citations: Cited[];
     };
     expect(body.answer).toBe(
-      "各报告的情况：\n上海市（2025年）：全市生产总值增长5.5%左右 [1]\n北京市（2025年）：地区生产总值增长5%左右 [2]",
+      "各报告的情况：\n上海市（2025年）：生产总值增长5.5%左右 [1]\n北京市（2025年）：地区生产总值增长5%左右 [2]",
     );
     expect(body.kind).toBe("table");
-    expect(body.table).toEqual({ columns: ["报告", "原文"], rows });
+    expect(body.table).toEqual({ columns: ["报告", "指标", "数字", "原文"], rows });
     expect(
       body.citations.map(({ n, doc, title, part, section }) => ({ n, doc, title, part, section })),
     ).toEqual([
@@ -119,7 +124,7 @@ describe("a table answer", () => {
     expect(citations.map((c) => c.title)).toEqual([SHANGHAI, BEIJING]);
     const final = events.at(-1)?.data as Json;
     expect(events.at(-1)?.event).toBe("answer");
-    expect(final.table).toEqual({ columns: ["报告", "原文"], rows });
+    expect(final.table).toEqual({ columns: ["报告", "指标", "数字", "原文"], rows });
   });
 
   it("as plain text: aligned lines, then footnotes that name each report", async () => {
@@ -130,9 +135,9 @@ describe("a table answer", () => {
     expect(text).toBe(
       [
         "各报告的情况：",
-        "报告              原文",
-        "上海市（2025年）  全市生产总值增长5.5%左右 [1]",
-        "北京市（2025年）  地区生产总值增长5%左右 [2]",
+        "报告              指标          数字      原文",
+        "上海市（2025年）  生产总值      5.5%左右  生产总值增长5.5%左右 [1]",
+        "北京市（2025年）  地区生产总值  5%左右    地区生产总值增长5%左右 [2]",
       ].join("\n"),
     );
     expect(footer?.split("\n").map((l) => l.replace(/: “.*$/, ""))).toEqual([

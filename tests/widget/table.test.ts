@@ -61,7 +61,12 @@ describe.skipIf(SKIP_BROWSER)("a table answer in the widget", () => {
     const answer = page.locator("[data-part=message][data-role=assistant][data-grounded]").first();
     await answer.waitFor({ timeout: 30_000 });
     const table = answer.locator("[data-part=table]");
-    expect(await table.locator("thead th").allTextContents()).toEqual(["报告", "指标", "数字", "原文"]);
+    expect(await table.locator("thead th").allTextContents()).toEqual([
+      "报告",
+      "指标",
+      "数字",
+      "原文",
+    ]);
     const rows = table.locator("tbody tr");
     expect(await rows.count()).toBe(4);
     expect(await rows.nth(0).locator("th").first().textContent()).toBe("北京市（2025年）");
