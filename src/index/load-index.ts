@@ -58,6 +58,19 @@ export async function readManifest(
   }
 }
 
+/** Why a built folder is not the index its manifest describes, or undefined when it is. */
+export async function verifyBuild(dir: string, manifest: Manifest): Promise<string | undefined> {
+  const names = Object.keys(manifest.files);
+  let actual: Record<string, string>;
+  try {
+    actual = await hashFiles(dir, names);
+  } catch {
+    return `index in ${dir} is missing files`;
+  }
+  const wrong = names.find((n) => actual[n] !== manifest.files[n]);
+  return wrong && `index file ${wrong} does not match its manifest`;
+}
+
 /**
  * Load a built index. Every file is checked against the manifest's sha256 first: a corrupt
  * or half-written index raises IndexError and is never served.
@@ -66,17 +79,9 @@ export async function loadIndex(indexDir: string, embeddings: Embeddings): Promi
   const found = await readManifest(indexDir);
   if (!found) throw new IndexError(`no index in ${indexDir}`);
   const { dir, manifest } = found;
+  const broken = await verifyBuild(dir, manifest);
+  if (broken) throw new IndexError(broken);
   const names = Object.keys(manifest.files);
-  let actual: Record<string, string>;
-  try {
-    actual = await hashFiles(dir, names);
-  } catch {
-    throw new IndexError(`index in ${dir} is missing files`);
-  }
-  for (const n of names) {
-    if (actual[n] !== manifest.files[n])
-      throw new IndexError(`index file ${n} does not match its manifest`);
-  }
   const corpus = JSON.parse(await readFile(join(dir, FILES.corpus), "utf8")) as {
     docs: Doc[];
     passages: Passage[];

@@ -1,13 +1,9 @@
 import type { Embeddings } from "@langchain/core/embeddings";
 import { corpusDirHash } from "../ingest/corpus-hash.js";
-import { READERS } from "../ingest/formats/readers.js";
-import { readCorpus } from "../ingest/read-corpus.js";
-import { buildIndex } from "./build-index.js";
-import { lexiconExtras } from "./lexicon.js";
+import { type Ensured, ensureIndex, type IndexJob, type LogFn } from "./ensure-index.js";
+import { readCurrent } from "./layout.js";
 import { IndexError, type LoadedIndex, loadIndex, readManifest } from "./load-index.js";
 import { isCurrent } from "./manifest.js";
-
-type LogFn = (msg: string, fields?: Record<string, unknown>) => void;
 
 export type OpenOptions = {
   corpusDir: string;
@@ -21,31 +17,26 @@ export type OpenOptions = {
   warn?: LogFn;
 };
 
-/** Read the corpus folder and build its index; a folder with no readable document is an error. */
-async function build(opts: OpenOptions, corpusHash: string, log: LogFn): Promise<void> {
-  const { files, skipped } = await readCorpus(opts.corpusDir);
-  if (files.length === 0) {
-    const kinds = Object.keys(READERS).join(", ");
-    const why = skipped.map((s) => `${s.file}: ${s.reason}`).join("; ");
-    throw new IndexError(
-      `no readable documents (${kinds}) in ${opts.corpusDir}${why ? ` (skipped ${why})` : ""}`,
-    );
+/** Times a load starts again when CURRENT moved under it (a build elsewhere finished). */
+const LOAD_ATTEMPTS = 3;
+
+/** Load CURRENT's index; when its folder went away while loading, load the new CURRENT. */
+async function loadCurrent(opts: OpenOptions): Promise<LoadedIndex> {
+  for (let attempt = 1; ; attempt++) {
+    const before = await readCurrent(opts.indexDir);
+    try {
+      return await loadIndex(opts.indexDir, opts.embeddings);
+    } catch (err) {
+      const moved = (await readCurrent(opts.indexDir)) !== before;
+      if (!moved || attempt >= LOAD_ATTEMPTS) throw err;
+    }
   }
-  const { manifest } = await buildIndex({
-    files,
-    skipped,
-    corpusHash,
-    indexDir: opts.indexDir,
-    embeddings: opts.embeddings,
-    embedder: opts.embedder,
-    extras: lexiconExtras,
-  });
-  log("index built", { passages: manifest.passages, ms: manifest.buildMs });
 }
 
 /**
  * Load the index when it is current (by the corpus folder's bytes) and intact; otherwise
- * read the corpus, build it, then load it. Each skipped corpus file is logged, every time.
+ * make it current (build it, or wait for another process building it) and load that.
+ * Each skipped corpus file is logged, every time.
  */
 export async function openIndex(opts: OpenOptions): Promise<LoadedIndex & { built: boolean }> {
   const log = opts.log ?? (() => {});
@@ -55,7 +46,7 @@ export async function openIndex(opts: OpenOptions): Promise<LoadedIndex & { buil
   let index: (LoadedIndex & { built: boolean }) | undefined;
   if (!opts.force && found && isCurrent(found.manifest, hash, opts.embedder)) {
     try {
-      index = { ...(await loadIndex(opts.indexDir, opts.embeddings)), built: false };
+      index = { ...(await loadCurrent(opts)), built: false };
     } catch (err) {
       if (!(err instanceof IndexError)) throw err;
       log("index unusable, rebuilding", { reason: err.message });
@@ -64,8 +55,14 @@ export async function openIndex(opts: OpenOptions): Promise<LoadedIndex & { buil
     log(found ? "index stale, rebuilding" : "no index yet, building", { indexDir: opts.indexDir });
   }
   if (!index) {
-    await build(opts, hash, log);
-    index = { ...(await loadIndex(opts.indexDir, opts.embeddings)), built: true };
+    const job: IndexJob = {
+      corpusDir: opts.corpusDir,
+      indexDir: opts.indexDir,
+      embedder: opts.embedder,
+      force: opts.force,
+    };
+    const { built }: Ensured = await ensureIndex(job, opts.embeddings, log);
+    index = { ...(await loadCurrent(opts)), built };
   }
   for (const s of index.skipped) warn("corpus file skipped", { file: s.file, reason: s.reason });
   return index;
