@@ -1,5 +1,7 @@
 import type { Embeddings } from "@langchain/core/embeddings";
+import type { Config } from "../config.js";
 import { corpusDirHash } from "../ingest/corpus-hash.js";
+import { ensureIndexOffThread } from "./build-off-thread.js";
 import { type Ensured, ensureIndex, type IndexJob, type LogFn } from "./ensure-index.js";
 import { readCurrent } from "./layout.js";
 import { IndexError, type LoadedIndex, loadIndex, readManifest } from "./load-index.js";
@@ -15,6 +17,11 @@ export type OpenOptions = {
   log?: LogFn;
   /** where each corpus file the index lacks (skipped: corrupt, not text...) is reported */
   warn?: LogFn;
+  /**
+   * build in a worker thread, which makes its own embedder from this configuration (the
+   * same one `embeddings` was made from), so that this thread keeps serving meanwhile
+   */
+  worker?: { embeddings: Config["embeddings"] };
 };
 
 /** Times a load starts again when CURRENT moved under it (a build elsewhere finished). */
@@ -52,7 +59,12 @@ export async function openIndex(opts: OpenOptions): Promise<LoadedIndex & { buil
       log("index unusable, rebuilding", { reason: err.message });
     }
   } else {
-    log(found ? "index stale, rebuilding" : "no index yet, building", { indexDir: opts.indexDir });
+    const why = opts.force
+      ? "rebuilding the index"
+      : found
+        ? "index stale, rebuilding"
+        : "no index yet, building";
+    log(why, { indexDir: opts.indexDir });
   }
   if (!index) {
     const job: IndexJob = {
@@ -61,7 +73,9 @@ export async function openIndex(opts: OpenOptions): Promise<LoadedIndex & { buil
       embedder: opts.embedder,
       force: opts.force,
     };
-    const { built }: Ensured = await ensureIndex(job, opts.embeddings, log);
+    const { built }: Ensured = opts.worker
+      ? await ensureIndexOffThread(job, opts.worker.embeddings, log)
+      : await ensureIndex(job, opts.embeddings, log);
     index = { ...(await loadCurrent(opts)), built };
   }
   for (const s of index.skipped) warn("corpus file skipped", { file: s.file, reason: s.reason });
