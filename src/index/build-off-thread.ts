@@ -11,7 +11,10 @@ export type WorkerInput = { job: IndexJob; embeddings: Config["embeddings"] };
 export type WorkerMessage =
   | { kind: "log"; msg: string; fields?: Record<string, unknown> }
   | { kind: "done"; result: Ensured }
-  | { kind: "failed"; error: { name: string; message: string; code?: string } };
+  | { kind: "failed"; error: FailedBuild };
+
+/** A build's error as it crosses threads: its class, message, and errno code and path. */
+export type FailedBuild = { name: string; message: string; code?: string; path?: string };
 
 /** tsx's ESM registration, for a worker that loads TypeScript (dev and tests run the sources). */
 function tsxRegisterUrl(): string {
@@ -35,12 +38,10 @@ function startWorker(input: WorkerInput): Worker {
   return new Worker(code, { eval: true, workerData: input });
 }
 
-/** The worker's error as the error it was: IndexError stays IndexError, and the errno code stays. */
-function revive(error: { name: string; message: string; code?: string }): Error {
-  const err =
-    error.name === "IndexError" ? new IndexError(error.message) : new Error(error.message);
-  if (error.code) Object.assign(err, { code: error.code });
-  return err;
+/** The worker's error as the error it was: IndexError stays IndexError, errno fields stay. */
+function revive({ name, message, code, path }: FailedBuild): Error {
+  const err = name === "IndexError" ? new IndexError(message) : new Error(message);
+  return Object.assign(err, code ? { code } : {}, path ? { path } : {});
 }
 
 /**

@@ -14,9 +14,9 @@ const { embeddings } = makeEmbeddings(config, createTokenizer());
 ensureIndex(job, embeddings, (msg, fields) => send({ kind: "log", msg, fields }))
   .then((result) => send({ kind: "done", result }))
   .catch((err: unknown) => {
-    const e = err instanceof Error ? err : new Error(String(err));
+    const e = (err instanceof Error ? err : new Error(String(err))) as NodeJS.ErrnoException;
     send({
       kind: "failed",
-      error: { name: e.name, message: e.message, code: (e as NodeJS.ErrnoException).code },
+      error: { name: e.name, message: e.message, code: e.code, path: e.path },
     });
   });
