@@ -1,17 +1,18 @@
 import { mkdir, rename, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { HNSWLib } from "@langchain/community/vectorstores/hnswlib";
-import { Document } from "@langchain/core/documents";
 import type { Embeddings } from "@langchain/core/embeddings";
 import { corpusHash } from "../ingest/corpus-hash.js";
-import { ingestFiles } from "../ingest/ingest-file.js";
 import type { Doc, Passage, SkippedFile, SourceFile } from "../ingest/types.js";
 import { DOMAIN_WORDS } from "../text/domain-words.js";
 import { createTokenizer, quotedTerms } from "../text/tokenizer.js";
-import { buildBm25 } from "./bm25.js";
+import { type Bm25Data, buildBm25 } from "./bm25.js";
+import { reuseBm25 } from "./bm25-reuse.js";
+import { collectDocuments } from "./collect-documents.js";
+import { type GraphPlan, planGraph, saveGraph } from "./hnsw-graph.js";
 import { buildName, FILES, setCurrent } from "./layout.js";
 import { hashFiles, INDEX_VERSION, type Manifest } from "./manifest.js";
 import { indexedText } from "./passage-text.js";
+import type { BuildBase } from "./sources.js";
 
 const EMBED_BATCH = 2000;
 
@@ -38,20 +39,94 @@ export type BuildInput = {
     passages: Passage[],
     userWords: string[],
   ) => Promise<Record<string, unknown>>;
+  /**
+   * a saved build of this code and embedder: its documents whose files are unchanged are
+   * taken over (passages, terms, vectors, graph nodes), not ingested and embedded again
+   */
+  base?: BuildBase;
 };
+
+const sameList = (a: readonly string[], b: readonly string[]) =>
+  a.length === b.length && a.every((x, i) => x === b[i]);
+
+/**
+ * BM25 over every passage. The base's statistics are reused for the passages it holds when
+ * the tokenizer is the same (the same user words: jieba's segmentation depends on all of
+ * them); only the new passages are tokenized then.
+ */
+function lexicalData(
+  texts: string[],
+  from: Int32Array,
+  userWords: string[],
+  base: BuildBase | undefined,
+): Bm25Data {
+  const tokenizer = createTokenizer(userWords);
+  if (base && sameList(base.userWords, userWords)) {
+    const fresh = texts.filter((_, i) => (from[i] as number) < 0).map((t) => tokenizer.terms(t));
+    const reused = reuseBm25(base.bm25, from, fresh);
+    if (reused) return reused;
+  }
+  return buildBm25(texts.map((t) => tokenizer.terms(t)));
+}
+
+/**
+ * Every passage's vector: the base's for the passages it holds, embedded (in batches, so
+ * that a large corpus never holds every float vector at once) for the others, each put in
+ * the graph too. Returns the graph, the int8 vectors and their dimensions.
+ */
+async function vectorsOf(
+  texts: string[],
+  from: Int32Array,
+  embeddings: Embeddings,
+  base: BuildBase | undefined,
+): Promise<{ plan: GraphPlan; quantized: Int8Array; dimensions: number }> {
+  let made: { plan: GraphPlan; quantized: Int8Array; dimensions: number } | undefined;
+  const start = async (dimensions: number) => {
+    const quantized = new Int8Array(texts.length * dimensions);
+    if (base) {
+      from.forEach((f, i) => {
+        if (f >= 0)
+          quantized.set(
+            base.quantized.subarray(f * dimensions, (f + 1) * dimensions),
+            i * dimensions,
+          );
+      });
+    }
+    return { plan: await planGraph(dimensions, from, base), quantized, dimensions };
+  };
+  if (base) made = await start(base.dimensions);
+  const fresh = [...from.keys()].filter((i) => (from[i] as number) < 0);
+  for (let at = 0; at < fresh.length; at += EMBED_BATCH) {
+    const batch = fresh.slice(at, at + EMBED_BATCH);
+    const vectors = await embeddings.embedDocuments(batch.map((i) => texts[i] as string));
+    made ??= await start(vectors[0]?.length ?? 1);
+    for (const [j, v] of vectors.entries()) {
+      if (v.length !== made.dimensions)
+        throw new Error(
+          `the embedder gave ${v.length} dimensions, the index has ${made.dimensions}`,
+        );
+      const i = batch[j] as number;
+      quantize(v, made.quantized, i * made.dimensions);
+      made.plan.graph.addPoint(v, made.plan.labels[i] as number);
+    }
+  }
+  if (!made) throw new Error("the corpus has no passages");
+  return made;
+}
 
 /**
  * Ingest, tokenize, embed and save a complete index into a fresh folder inside indexDir,
  * then point `CURRENT` at it with an atomic rename. A crash at any point leaves the
- * previous index (or none) in force, never a half-written one.
+ * previous index (or none) in force, never a half-written one. With a base, only the
+ * documents whose files changed are ingested and embedded; the result is the same index.
  */
 export async function buildIndex(input: BuildInput): Promise<{ dir: string; manifest: Manifest }> {
   const started = performance.now();
-  const { docs, passages } = ingestFiles(input.files);
+  const { docs, passages, sources, from, reused } = collectDocuments(input.files, input.base);
+  if (passages.length === 0) throw new Error("the corpus has no passages");
   const userWords = [...new Set([...DOMAIN_WORDS, ...docs.flatMap((d) => quotedTerms(d.text))])];
-  const tokenizer = createTokenizer(userWords);
   const texts = passages.map(indexedText);
-  const bm25 = buildBm25(texts.map((t) => tokenizer.terms(t)));
+  const bm25 = lexicalData(texts, from, userWords, input.base);
 
   const skipped = input.skipped ?? [];
   const hash = input.corpusHash ?? corpusHash(input.files);
@@ -67,29 +142,16 @@ export async function buildIndex(input: BuildInput): Promise<{ dir: string; mani
     for (const [file, value] of Object.entries(extras)) {
       await writeFile(join(tmp, file), JSON.stringify(value));
     }
-
-    // embed and insert in batches: a large corpus never holds every vector at once
-    let store: HNSWLib | undefined;
-    let dimensions = 1;
-    let quantized: Int8Array | undefined;
-    for (let from = 0; from < texts.length; from += EMBED_BATCH) {
-      const vectors = await input.embeddings.embedDocuments(texts.slice(from, from + EMBED_BATCH));
-      dimensions = vectors[0]?.length ?? dimensions;
-      store ??= new HNSWLib(input.embeddings, { space: "cosine", numDimensions: dimensions });
-      quantized ??= new Int8Array(texts.length * dimensions);
-      for (const [j, v] of vectors.entries()) quantize(v, quantized, (from + j) * dimensions);
-      await store.addVectors(
-        vectors,
-        passages
-          .slice(from, from + EMBED_BATCH)
-          .map(
-            (p, j) => new Document({ pageContent: p.text, metadata: { i: from + j, id: p.id } }),
-          ),
-      );
-    }
-    if (!store || !quantized) throw new Error("the corpus has no passages");
-    await store.save(join(tmp, FILES.hnswDir));
+    const { plan, quantized, dimensions } = await vectorsOf(
+      texts,
+      from,
+      input.embeddings,
+      input.base,
+    );
+    await saveGraph(join(tmp, FILES.hnswDir), plan, passages, input.embeddings);
     await writeFile(join(tmp, FILES.vectors), quantized);
+    await writeFile(join(tmp, FILES.labels), new Uint8Array(plan.labels.buffer));
+    await writeFile(join(tmp, FILES.sources), JSON.stringify({ sources }));
 
     const manifest: Manifest = {
       version: INDEX_VERSION,
@@ -98,6 +160,7 @@ export async function buildIndex(input: BuildInput): Promise<{ dir: string; mani
       dimensions,
       passages: passages.length,
       documents: docs.length,
+      reused,
       builtAt: new Date().toISOString(),
       buildMs: Math.round(performance.now() - started),
       files: await hashFiles(tmp, [
@@ -105,6 +168,8 @@ export async function buildIndex(input: BuildInput): Promise<{ dir: string; mani
         FILES.lexical,
         ...Object.keys(extras),
         FILES.vectors,
+        FILES.labels,
+        FILES.sources,
         ...FILES.hnsw.map((f) => join(FILES.hnswDir, f)),
       ]),
     };

@@ -7,7 +7,8 @@ import { buildIndex } from "./build-index.js";
 import { withBuildLock } from "./build-lock.js";
 import { lexiconExtras } from "./lexicon.js";
 import { IndexError, readManifest, verifyBuild } from "./load-index.js";
-import { isCurrent, type Manifest } from "./manifest.js";
+import { INDEX_VERSION, isCurrent, type Manifest } from "./manifest.js";
+import { knownTexts, readBase } from "./sources.js";
 
 export type LogFn = (msg: string, fields?: Record<string, unknown>) => void;
 
@@ -38,15 +39,19 @@ export async function ensureIndex(
     async () => {
       const hash = await corpusDirHash(job.corpusDir);
       const found = await readManifest(job.indexDir);
-      if (
-        !job.force &&
-        found &&
-        isCurrent(found.manifest, hash, job.embedder) &&
-        (await verifyBuild(found.dir, found.manifest)) === undefined
-      ) {
+      const intact = found && (await verifyBuild(found.dir, found.manifest)) === undefined;
+      if (!job.force && found && intact && isCurrent(found.manifest, hash, job.embedder)) {
         return { built: false };
       }
-      const { files, skipped } = await readCorpus(job.corpusDir);
+      // the current build, when intact and made by this code and embedder, is the base:
+      // its unchanged documents are not read, ingested or embedded again
+      const compatible =
+        found?.manifest.version === INDEX_VERSION && found.manifest.embedder === job.embedder;
+      const base =
+        !job.force && found && intact && compatible
+          ? await readBase(found.dir, found.manifest)
+          : undefined;
+      const { files, skipped } = await readCorpus(job.corpusDir, knownTexts(base));
       if (files.length === 0) {
         const kinds = Object.keys(READERS).join(", ");
         const why = skipped.map((s) => `${s.file}: ${s.reason}`).join("; ");
@@ -62,8 +67,14 @@ export async function ensureIndex(
         embeddings,
         embedder: job.embedder,
         extras: lexiconExtras,
+        base,
       });
-      log("index built", { passages: manifest.passages, ms: manifest.buildMs });
+      log("index built", {
+        passages: manifest.passages,
+        documents: manifest.documents,
+        reused: manifest.reused,
+        ms: manifest.buildMs,
+      });
       return { built: true, manifest };
     },
     (holder) =>

@@ -9,6 +9,10 @@ export const FILES = {
   lexicon: "lexicon.json",
   /** every passage's embedding, L2-normalized and quantized to int8 (passage-major) */
   vectors: "vectors.i8",
+  /** every passage's label in the HNSW graph, int32 (absent: the passage's own index) */
+  labels: "labels.i32",
+  /** each corpus document as the build read it, for the next build to take over (sources.ts) */
+  sources: "sources.json",
   hnswDir: "hnsw",
   hnsw: ["hnswlib.index", "args.json", "docstore.json"],
 } as const;

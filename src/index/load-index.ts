@@ -1,12 +1,15 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
+import { setImmediate } from "node:timers/promises";
 import { HNSWLib } from "@langchain/community/vectorstores/hnswlib";
 import type { Embeddings } from "@langchain/core/embeddings";
 import type { Doc, Part, Passage, SkippedFile } from "../ingest/types.js";
 import { createTokenizer, type Tokenizer } from "../text/tokenizer.js";
 import { Bm25, type Bm25Data } from "./bm25.js";
+import { passagesByLabel } from "./hnsw-graph.js";
 import { FILES, readCurrent } from "./layout.js";
 import { hashFiles, type Manifest, manifestSchema } from "./manifest.js";
+import { readLabels } from "./sources.js";
 
 export type LoadedIndex = {
   dir: string;
@@ -19,6 +22,8 @@ export type LoadedIndex = {
   tokenizer: Tokenizer;
   bm25: Bm25;
   vectors: HNSWLib;
+  /** HNSW label -> passage index (-1: a deleted node); see nearestPassages */
+  passageOf: Int32Array;
   /** every passage's embedding as int8, passage-major (manifest.dimensions each) */
   quantized: Int8Array;
   /** runs of passages of one document and one part, in passage order */
@@ -31,6 +36,17 @@ export type LoadedIndex = {
 export type PassageRun = { doc: string; part: Part; from: number; to: number };
 
 export class IndexError extends Error {}
+
+/** Index files that are not extras: the lexical and dense indexes and what rebuilds read. */
+const NOT_EXTRAS = new Set<string>([
+  FILES.corpus,
+  FILES.lexical,
+  FILES.vectors,
+  FILES.labels,
+  FILES.sources,
+]);
+
+const turn = () => setImmediate();
 
 /** The runs of passages that share a document and a part: what scopes are made of. */
 export function passageRuns(passages: Passage[]): PassageRun[] {
@@ -81,25 +97,24 @@ export async function loadIndex(indexDir: string, embeddings: Embeddings): Promi
   const { dir, manifest } = found;
   const broken = await verifyBuild(dir, manifest);
   if (broken) throw new IndexError(broken);
-  const names = Object.keys(manifest.files);
+  // the parsing below is synchronous: the event loop gets a turn between the steps, so that
+  // a server loading a rebuilt index stalls for the longest step, not for their sum
   const corpus = JSON.parse(await readFile(join(dir, FILES.corpus), "utf8")) as {
     docs: Doc[];
     passages: Passage[];
     skipped?: SkippedFile[];
   };
+  await turn();
   const lexical = JSON.parse(await readFile(join(dir, FILES.lexical), "utf8")) as {
     userWords: string[];
     bm25: Bm25Data;
   };
+  await turn();
   const extras: Record<string, unknown> = {};
-  for (const n of names) {
-    if (
-      n !== FILES.corpus &&
-      n !== FILES.lexical &&
-      n !== FILES.vectors &&
-      !n.startsWith(`${FILES.hnswDir}/`)
-    ) {
+  for (const n of Object.keys(manifest.files)) {
+    if (!NOT_EXTRAS.has(n) && !n.startsWith(`${FILES.hnswDir}/`)) {
       extras[n] = JSON.parse(await readFile(join(dir, n), "utf8"));
+      await turn();
     }
   }
   const vectors = await HNSWLib.load(join(dir, FILES.hnswDir), embeddings);
@@ -108,6 +123,13 @@ export async function loadIndex(indexDir: string, embeddings: Embeddings): Promi
   const quantized = new Int8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (quantized.length !== corpus.passages.length * manifest.dimensions)
     throw new IndexError("index vectors do not match its passages");
+  const labels = await readLabels(dir, manifest);
+  if (labels.length !== corpus.passages.length)
+    throw new IndexError("index graph labels do not match its passages");
+  const tokenizer = createTokenizer(lexical.userWords);
+  await turn();
+  const bm25 = new Bm25(lexical.bm25);
+  await turn();
   return {
     dir,
     manifest,
@@ -115,9 +137,10 @@ export async function loadIndex(indexDir: string, embeddings: Embeddings): Promi
     passages: corpus.passages,
     skipped: corpus.skipped ?? [],
     byId: new Map(corpus.passages.map((p, i) => [p.id, i])),
-    tokenizer: createTokenizer(lexical.userWords),
-    bm25: new Bm25(lexical.bm25),
+    tokenizer,
+    bm25,
     vectors,
+    passageOf: passagesByLabel(labels, vectors.index.getCurrentCount()),
     quantized,
     runs: passageRuns(corpus.passages),
     extras,

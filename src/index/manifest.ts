@@ -13,6 +13,8 @@ export const manifestSchema = z.object({
   dimensions: z.number().int().positive(),
   passages: z.number().int().nonnegative(),
   documents: z.number().int().nonnegative(),
+  /** documents taken over unchanged from the build before (absent: built from scratch) */
+  reused: z.number().int().nonnegative().optional(),
   builtAt: z.string(),
   buildMs: z.number(),
   /** sha256 of every file of the index, relative path -> hex */

@@ -1,4 +1,5 @@
 import type { Range, Scored } from "../index/bm25.js";
+import { nearestPassages } from "../index/hnsw-graph.js";
 import { FILES } from "../index/layout.js";
 import type { Lexicon } from "../index/lexicon.js";
 import type { LoadedIndex } from "../index/load-index.js";
@@ -75,14 +76,8 @@ export function createSearcher(index: LoadedIndex, opts: SearchOptions = {}): Se
         throw new Error(`query vector has ${vector.length} dimensions, index ${dims}`);
       if (scope && countIn(scope) <= EXACT_DENSE_MAX)
         return denseInScope(vector, index.quantized, dims, scope, n);
-      const inScope = scope
-        ? (label: number) => scope.some(([a, b]) => label >= a && label < b)
-        : undefined;
-      const found = index.vectors.index.searchKnn(vector, n, inScope);
-      return found.neighbors.map((label, i) => ({
-        index: label,
-        score: 1 - (found.distances[i] ?? 1),
-      }));
+      const inScope = scope ? (i: number) => scope.some(([a, b]) => i >= a && i < b) : undefined;
+      return nearestPassages(index, vector, n, inScope);
     } catch (err) {
       opts.onDenseError?.(err);
       return [];
