@@ -19,6 +19,13 @@ export const HNSW_BUILD = {
   efConstruction: 200,
   /** the graph's levels are drawn from it: the same seed, the same graph for the same vectors */
   randomSeed: 100,
+  /**
+   * an update adds the new passages as new nodes and deletes the nodes of passages gone
+   * (re-linking a node in place to reuse it costs about 4 times as much); once deleted
+   * nodes would pass this share of the passages, the graph is built again from its own
+   * vectors instead (nothing is embedded again)
+   */
+  maxDeletedShare: 0.25,
 } as const;
 
 /** A graph to put passages' vectors into, and each passage's label in it. */
@@ -30,40 +37,50 @@ export type GraphPlan = {
   gone: number[];
 };
 
+function emptyGraph(dims: number, capacity: number): HierarchicalNSW {
+  const graph = new hnswlib.HierarchicalNSW("cosine", dims);
+  graph.initIndex(
+    Math.max(1, capacity),
+    HNSW_BUILD.m,
+    HNSW_BUILD.efConstruction,
+    HNSW_BUILD.randomSeed,
+  );
+  return graph;
+}
+
 /**
- * The graph for these passages. Without a base: an empty graph, labels the passages' own
- * indexes. With one: the base's graph, where a kept passage keeps its label and a new one
- * takes the label of a passage gone (hnswlib re-links a node whose vector is replaced),
- * then one deleted before, then a new one; what is left of the gone is deleted after.
+ * The graph for these passages, where the new ones (from[i] < 0) are then added. Without a
+ * base: an empty graph, each passage labelled by its index. With one: the base's graph,
+ * where a kept passage keeps its node and a new one gets a new label; the nodes of the
+ * passages gone are deleted after. Past maxDeletedShare: a new graph, with the kept
+ * passages' vectors taken from the base's graph.
  */
 export async function planGraph(
   dims: number,
   from: Int32Array,
   base: BuildBase | undefined,
 ): Promise<GraphPlan> {
-  const graph = new hnswlib.HierarchicalNSW("cosine", dims);
   const n = from.length;
-  if (!base) {
-    graph.initIndex(Math.max(1, n), HNSW_BUILD.m, HNSW_BUILD.efConstruction, HNSW_BUILD.randomSeed);
-    return { graph, labels: Int32Array.from({ length: n }, (_, i) => i), gone: [] };
-  }
-  await graph.readIndex(base.hnswFile);
-  const count = graph.getCurrentCount();
-  const live = new Uint8Array(count);
-  for (const l of base.labels) live[l] = 1;
+  const identity = () => Int32Array.from({ length: n }, (_, i) => i);
+  if (!base) return { graph: emptyGraph(dims, n), labels: identity(), gone: [] };
+  const old = new hnswlib.HierarchicalNSW("cosine", dims);
+  await old.readIndex(base.hnswFile);
+  const count = old.getCurrentCount();
   const kept = new Uint8Array(count);
   for (const f of from) if (f >= 0) kept[base.labels[f] as number] = 1;
-  const free: number[] = [];
-  for (let l = 0; l < count; l++) if (live[l] && !kept[l]) free.push(l);
-  const freed = free.length;
-  for (let l = 0; l < count; l++) if (!live[l]) free.push(l);
-  let taken = 0;
+  const gone = [...base.labels].filter((l) => !kept[l]);
+  const deleted = count - base.labels.length + gone.length;
+  if (deleted > HNSW_BUILD.maxDeletedShare * n) {
+    const graph = emptyGraph(dims, n);
+    from.forEach((f, i) => {
+      if (f >= 0) graph.addPoint(old.getPoint(base.labels[f] as number), i);
+    });
+    return { graph, labels: identity(), gone: [] };
+  }
   let next = count;
-  const labels = Int32Array.from(from, (f) =>
-    f >= 0 ? (base.labels[f] as number) : taken < free.length ? (free[taken++] as number) : next++,
-  );
-  if (next > graph.getMaxElements()) graph.resizeIndex(next);
-  return { graph, labels, gone: free.slice(Math.min(taken, freed), freed) };
+  const labels = Int32Array.from(from, (f) => (f >= 0 ? (base.labels[f] as number) : next++));
+  if (next > old.getMaxElements()) old.resizeIndex(next);
+  return { graph: old, labels, gone };
 }
 
 /** Save the graph as LangChain's HNSWLib store: the graph, its settings and a docstore by label. */
