@@ -16,12 +16,33 @@ import type { BuildBase } from "./sources.js";
 
 const EMBED_BATCH = 2000;
 
-/** A vector, L2-normalized, as int8 at `at` in `out`: exact scoring within a scope (see dense-scope.ts). */
-function quantize(v: number[], out: Int8Array, at: number): void {
+/**
+ * A vector, L2-normalized, as int8 into dimension-major `out` (dimension j of passage i at
+ * j * count + i): exact scoring within a scope reads one run per dimension (dense-scope.ts).
+ */
+function quantize(v: number[], out: Int8Array, i: number, count: number): void {
   let norm = 0;
   for (const x of v) norm += x * x;
   const scale = norm > 0 ? 127 / Math.sqrt(norm) : 0;
-  for (let i = 0; i < v.length; i++) out[at + i] = Math.round((v[i] as number) * scale);
+  for (let j = 0; j < v.length; j++) out[j * count + i] = Math.round((v[j] as number) * scale);
+}
+
+/** Copy the base's vectors of the passages kept, run by run of consecutive passages. */
+function copyKept(base: BuildBase, from: Int32Array, out: Int8Array, dims: number): void {
+  const count = from.length;
+  const had = base.vectorsByDim.length / dims;
+  for (let i = 0; i < count; ) {
+    const f = from[i] as number;
+    let end = i + 1;
+    if (f < 0) {
+      i = end;
+      continue;
+    }
+    while (end < count && from[end] === f + (end - i)) end++;
+    for (let j = 0; j < dims; j++)
+      out.set(base.vectorsByDim.subarray(j * had + f, j * had + f + end - i), j * count + i);
+    i = end;
+  }
 }
 
 export type BuildInput = {
@@ -83,15 +104,7 @@ async function vectorsOf(
   let made: { plan: GraphPlan; quantized: Int8Array; dimensions: number } | undefined;
   const start = async (dimensions: number) => {
     const quantized = new Int8Array(texts.length * dimensions);
-    if (base) {
-      from.forEach((f, i) => {
-        if (f >= 0)
-          quantized.set(
-            base.quantized.subarray(f * dimensions, (f + 1) * dimensions),
-            i * dimensions,
-          );
-      });
-    }
+    if (base) copyKept(base, from, quantized, dimensions);
     return { plan: await planGraph(dimensions, from, base), quantized, dimensions };
   };
   if (base) made = await start(base.dimensions);
@@ -106,7 +119,7 @@ async function vectorsOf(
           `the embedder gave ${v.length} dimensions, the index has ${made.dimensions}`,
         );
       const i = batch[j] as number;
-      quantize(v, made.quantized, i * made.dimensions);
+      quantize(v, made.quantized, i, texts.length);
       made.plan.graph.addPoint(v, made.plan.labels[i] as number);
     }
   }

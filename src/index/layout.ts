@@ -7,7 +7,7 @@ export const FILES = {
   corpus: "corpus.json",
   lexical: "lexical.json",
   lexicon: "lexicon.json",
-  /** every passage's embedding, L2-normalized and quantized to int8 (passage-major) */
+  /** every passage's embedding, L2-normalized and quantized to int8, dimension-major */
   vectors: "vectors.i8",
   /** every passage's label in the HNSW graph, int32 (absent: the passage's own index) */
   labels: "labels.i32",

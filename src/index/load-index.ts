@@ -24,8 +24,8 @@ export type LoadedIndex = {
   vectors: HNSWLib;
   /** HNSW label -> passage index (-1: a deleted node); see nearestPassages */
   passageOf: Int32Array;
-  /** every passage's embedding as int8, passage-major (manifest.dimensions each) */
-  quantized: Int8Array;
+  /** every passage's embedding as int8, dimension-major: dimension j of passage p at j * passages + p */
+  vectorsByDim: Int8Array;
   /** runs of passages of one document and one part, in passage order */
   runs: PassageRun[];
   /** optional artefacts by file name (e.g. the English->Chinese lexicon) */
@@ -120,8 +120,8 @@ export async function loadIndex(indexDir: string, embeddings: Embeddings): Promi
   const vectors = await HNSWLib.load(join(dir, FILES.hnswDir), embeddings);
   vectors.index.setEf(Math.min(200, Math.max(64, corpus.passages.length)));
   const bytes = await readFile(join(dir, FILES.vectors));
-  const quantized = new Int8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (quantized.length !== corpus.passages.length * manifest.dimensions)
+  const vectorsByDim = new Int8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (vectorsByDim.length !== corpus.passages.length * manifest.dimensions)
     throw new IndexError("index vectors do not match its passages");
   const labels = await readLabels(dir, manifest);
   if (labels.length !== corpus.passages.length)
@@ -141,7 +141,7 @@ export async function loadIndex(indexDir: string, embeddings: Embeddings): Promi
     bm25,
     vectors,
     passageOf: passagesByLabel(labels, vectors.index.getCurrentCount()),
-    quantized,
+    vectorsByDim,
     runs: passageRuns(corpus.passages),
     extras,
   };

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { z } from "zod";
 
 /** Bump when ingestion or index layout changes, so that old indexes are rebuilt. */
-export const INDEX_VERSION = "ingest-14";
+export const INDEX_VERSION = "ingest-14+vectors-by-dimension";
 
 export const manifestSchema = z.object({
   version: z.string(),

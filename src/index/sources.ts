@@ -28,7 +28,8 @@ export type BuildBase = {
   passages: Passage[];
   userWords: string[];
   bm25: Bm25Data;
-  quantized: Int8Array;
+  /** int8 vectors, dimension-major (see LoadedIndex.vectorsByDim) */
+  vectorsByDim: Int8Array;
   dimensions: number;
   /** passage -> its label in the HNSW graph */
   labels: Int32Array;
@@ -58,7 +59,7 @@ export async function readBase(dir: string, manifest: Manifest): Promise<BuildBa
     passages,
     userWords,
     bm25,
-    quantized: new Int8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength),
+    vectorsByDim: new Int8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength),
     dimensions: manifest.dimensions,
     labels: await readLabels(dir, manifest),
     hnswFile: join(dir, FILES.hnswDir, FILES.hnsw[0]),

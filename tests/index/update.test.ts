@@ -43,7 +43,7 @@ async function expectSameIndex(updated: LoadedIndex, full: LoadedIndex) {
   expect(updated.passages).toEqual(full.passages);
   expect(updated.skipped).toEqual(full.skipped);
   expect(updated.bm25.data).toEqual(full.bm25.data);
-  expect(Buffer.from(updated.quantized).equals(Buffer.from(full.quantized))).toBe(true);
+  expect(Buffer.from(updated.vectorsByDim).equals(Buffer.from(full.vectorsByDim))).toBe(true);
   expect(updated.extras).toEqual(full.extras);
   const [a, b] = [createSearcher(updated), createSearcher(full)];
   for (const q of QUESTIONS) {
