@@ -67,6 +67,9 @@ export type BuildInput = {
   base?: BuildBase;
 };
 
+/** A build: its folder, its manifest, and the milliseconds each step took. */
+export type Built = { dir: string; manifest: Manifest; stages: Record<string, number> };
+
 const sameList = (a: readonly string[], b: readonly string[]) =>
   a.length === b.length && a.every((x, i) => x === b[i]);
 
@@ -133,13 +136,22 @@ async function vectorsOf(
  * previous index (or none) in force, never a half-written one. With a base, only the
  * documents whose files changed are ingested and embedded; the result is the same index.
  */
-export async function buildIndex(input: BuildInput): Promise<{ dir: string; manifest: Manifest }> {
+export async function buildIndex(input: BuildInput): Promise<Built> {
   const started = performance.now();
+  const stages: Record<string, number> = {};
+  let last = started;
+  const stage = (name: string) => {
+    const now = performance.now();
+    stages[name] = Math.round(now - last);
+    last = now;
+  };
   const { docs, passages, sources, from, reused } = collectDocuments(input.files, input.base);
   if (passages.length === 0) throw new Error("the corpus has no passages");
+  stage("documents");
   const userWords = [...new Set([...DOMAIN_WORDS, ...docs.flatMap((d) => quotedTerms(d.text))])];
   const texts = passages.map(indexedText);
   const bm25 = lexicalData(texts, from, userWords, input.base);
+  stage("bm25");
 
   const skipped = input.skipped ?? [];
   const hash = input.corpusHash ?? corpusHash(input.files);
@@ -155,12 +167,14 @@ export async function buildIndex(input: BuildInput): Promise<{ dir: string; mani
     for (const [file, value] of Object.entries(extras)) {
       await writeFile(join(tmp, file), JSON.stringify(value));
     }
+    stage("extras");
     const { plan, quantized, dimensions } = await vectorsOf(
       texts,
       from,
       input.embeddings,
       input.base,
     );
+    stage("vectors");
     await saveGraph(join(tmp, FILES.hnswDir), plan, passages, input.embeddings);
     await writeFile(join(tmp, FILES.vectors), quantized);
     await writeFile(join(tmp, FILES.labels), new Uint8Array(plan.labels.buffer));
@@ -190,7 +204,8 @@ export async function buildIndex(input: BuildInput): Promise<{ dir: string; mani
     const dir = join(input.indexDir, name);
     await rename(tmp, dir);
     await setCurrent(input.indexDir, name);
-    return { dir, manifest };
+    stage("write");
+    return { dir, manifest, stages };
   } catch (err) {
     await rm(tmp, { recursive: true, force: true });
     throw err;

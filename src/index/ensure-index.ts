@@ -22,7 +22,8 @@ export type IndexJob = {
   force?: boolean;
 };
 
-export type Ensured = { built: boolean; manifest?: Manifest };
+/** Whether a build was made, and if so its manifest and the milliseconds of its steps. */
+export type Ensured = { built: boolean; manifest?: Manifest; stages?: Record<string, number> };
 
 /**
  * Make INDEX_DIR's current index the index of the corpus folder as it is now, holding the
@@ -37,6 +38,7 @@ export async function ensureIndex(
   return withBuildLock(
     job.indexDir,
     async () => {
+      const t0 = performance.now();
       const hash = await corpusDirHash(job.corpusDir);
       const found = await readManifest(job.indexDir);
       const intact = found && (await verifyBuild(found.dir, found.manifest)) === undefined;
@@ -51,7 +53,9 @@ export async function ensureIndex(
         !job.force && found && intact && compatible
           ? await readBase(found.dir, found.manifest)
           : undefined;
+      const t1 = performance.now();
       const { files, skipped } = await readCorpus(job.corpusDir, knownTexts(base));
+      const t2 = performance.now();
       if (files.length === 0) {
         const kinds = Object.keys(READERS).join(", ");
         const why = skipped.map((s) => `${s.file}: ${s.reason}`).join("; ");
@@ -59,7 +63,7 @@ export async function ensureIndex(
           `no readable documents (${kinds}) in ${job.corpusDir}${why ? ` (skipped ${why})` : ""}`,
         );
       }
-      const { manifest } = await buildIndex({
+      const built = await buildIndex({
         files,
         skipped,
         corpusHash: hash,
@@ -69,13 +73,17 @@ export async function ensureIndex(
         extras: lexiconExtras,
         base,
       });
+      const { manifest } = built;
+      // the steps before the build: hashing and checking what is there, reading the corpus
+      const stages = { base: Math.round(t1 - t0), read: Math.round(t2 - t1), ...built.stages };
       log("index built", {
         passages: manifest.passages,
         documents: manifest.documents,
         reused: manifest.reused,
         ms: manifest.buildMs,
+        stages,
       });
-      return { built: true, manifest };
+      return { built: true, manifest, stages };
     },
     (holder) =>
       log("waiting for another build of this index", { indexDir: job.indexDir, ...holder }),

@@ -8,12 +8,23 @@ import type { Range, Scored } from "../index/bm25.js";
  */
 export const EXACT_DENSE_WORK = 4_000_000;
 
-/** A query vector as the int8 vectors are scored: L2-normalized, over 127, as float32. */
-function scaled(query: number[]): Float32Array {
+/**
+ * The query's non-zero dimensions, and their weights as the int8 vectors are scored:
+ * L2-normalized, over 127, as float32.
+ */
+function scaled(query: number[]): { dims: number[]; weights: number[] } {
   let norm = 0;
   for (const x of query) norm += x * x;
   const s = Math.sqrt(norm) || 1;
-  return Float32Array.from(query, (x) => x / s / 127);
+  const dims: number[] = [];
+  const weights: number[] = [];
+  for (const [j, x] of query.entries()) {
+    const w = Math.fround(x / s / 127);
+    if (w === 0) continue;
+    dims.push(j);
+    weights.push(w);
+  }
+  return { dims, weights };
 }
 
 /** Multiply-adds an exact search of `size` passages costs for this query. */
@@ -75,13 +86,12 @@ export function denseInScope(
   ranges: readonly Range[],
   k: number,
 ): Scored[] {
-  const q = scaled(query);
+  const { dims, weights } = scaled(query);
   let size = 0;
   for (const [a, b] of ranges) size += b - a;
   const scores = new Float64Array(size);
-  for (let j = 0; j < q.length; j++) {
-    const w = q[j] as number;
-    if (w === 0) continue;
+  for (const [at, j] of dims.entries()) {
+    const w = weights[at] as number;
     const column = j * count;
     let o = 0;
     for (const [from, to] of ranges) {
