@@ -41,6 +41,7 @@ export async function buildEngine(
     force: opts.forceRebuild,
     log: log.info,
     warn: log.warn,
+    worker: { embeddings: config.embeddings },
   });
   const search = createSearcher(index, {
     onDenseError: (err) =>

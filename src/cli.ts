@@ -4,12 +4,8 @@ import { runScaleBench } from "./bench/scale-bench.js";
 import { runXquadBench } from "./bench/xquad.js";
 import { buildEngine } from "./build-engine.js";
 import { loadConfig, secretsOf } from "./config.js";
-import { printCrossRows } from "./eval/cross-rows.js";
-import { combinedCorpus } from "./eval/eval-corpus.js";
-import { runEval } from "./eval/run-eval.js";
-import { printMisses, printSummary, runUserSet } from "./eval/run-user-eval.js";
-import { printTargets, readTargets, scoreByPart } from "./eval/targets-eval.js";
-import { readUserSet } from "./eval/user-set.js";
+import { belowFloors, FLOORS_FILE, floorsOf, readFloors } from "./eval/floors.js";
+import { EVAL_SETS, runEvals } from "./eval/run-evals.js";
 import { createLogger } from "./log.js";
 
 const [command = "help", ...args] = process.argv.slice(2);
@@ -56,30 +52,16 @@ async function main(): Promise<void> {
     }
     case "eval": {
       const only = args.find((a) => !a.startsWith("--"));
-      const verbose = args.includes("--verbose");
-      const engine = await buildEngine(config, log);
-      if (!only || only === "legacy") await runEval(engine, "tests/eval", { verbose });
-      if (!only || only === "city") {
-        const rows = await runUserSet(engine, await readUserSet("tests/eval/city/questions.json"));
-        console.log(printSummary("\ncity (tests/eval/city, the Chengdu report alone):", rows));
-        if (verbose) console.log(printMisses(rows));
-      }
-      if (!only || only === "reports") {
-        const many = await buildEngine(
-          { ...config, corpusDir: await combinedCorpus(), indexDir: `${config.indexDir}/many` },
-          log,
-        );
-        const rows = await runUserSet(many, await readUserSet("tests/eval/reports/questions.json"));
-        console.log(printSummary("\nreports (tests/eval/reports, 45 reports at once):", rows));
-        console.log(printCrossRows(rows));
-        if (verbose) console.log(printMisses(rows));
-        const { figures } = many.index;
-        const text = (r: { doc: string; indicatorStart: number; indicatorEnd: number }) =>
-          many.context.docs.get(r.doc)?.text.slice(r.indicatorStart, r.indicatorEnd) ?? "";
-        const targets = await readTargets("tests/eval/reports/targets.json");
-        const score = scoreByPart(figures.rows, targets, figures.vocabulary, text);
-        console.log(printTargets(score, verbose));
-      }
+      const sets = only ? EVAL_SETS.filter((s) => s === only) : EVAL_SETS;
+      if (!sets.length) throw new Error(`eval sets: ${EVAL_SETS.join(", ")}`);
+      const figures = await runEvals(config, log, { sets, verbose: args.includes("--verbose") });
+      const below = belowFloors(figures, floorsOf(await readFloors(), sets));
+      console.log(
+        below.length
+          ? `\nbelow the floors of ${FLOORS_FILE}:\n  ${below.join("\n  ")}`
+          : `\nevery figure at or above its floor (${FLOORS_FILE})`,
+      );
+      if (below.length) process.exitCode = 1;
       return;
     }
     case "bench":

@@ -1,8 +1,7 @@
 import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
-import { buildEngine } from "../build-engine.js";
 import type { Config } from "../config.js";
-import { combinedCorpus } from "../eval/eval-corpus.js";
+import type { Engine } from "../engine.js";
 import type { FigureFilter } from "../figures/query.js";
 import { createLogger } from "../log.js";
 import { createApp } from "../server/app.js";
@@ -41,12 +40,8 @@ const filterOf = (q: Record<string, string>): FigureFilter => ({
  * untimed request each, median and p99 per query and over all of them; the table's size
  * and its query time in-process.
  */
-export async function runFiguresBench(base: Config): Promise<void> {
+export async function runFiguresBench(engine: Engine, base: Config): Promise<void> {
   const log = createLogger("silent");
-  const engine = await buildEngine(
-    { ...base, corpusDir: await combinedCorpus(), indexDir: `${base.indexDir}/many` },
-    log,
-  );
   const { figures } = engine;
   console.log(
     `\nfigure table: ${figures.rows.length} rows (${figures.rows.filter((r) => r.main).length} main targets) from ${engine.index.manifest.documents} reports`,

@@ -14,7 +14,7 @@ import { FOLDS } from "./xquad-folds.js";
 export const sourceOf = (corpus: BuiltCorpus) => ({
   texts: corpus.texts,
   docs: corpus.passages.map((p) => p.doc),
-  termLists: corpus.termLists,
+  df: corpus.df,
   tokenizer: corpus.tokenizer,
   userWords: corpus.userWords,
 });

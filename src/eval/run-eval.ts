@@ -25,8 +25,18 @@ const overlaps = (
 
 const pct = (n: number, d: number) => (d ? (n / d).toFixed(3) : "-");
 
-/** Retrieval hit@1/hit@5/MRR per language, answer accuracy, refusal precision/recall. */
-export async function runEval(engine: Engine, dir: string, opts: { verbose?: boolean } = {}) {
+/**
+ * Retrieval hit@1/hit@5/MRR per language, answer accuracy, refusal precision/recall, claim
+ * checks; printed, and returned as figures by name (legacy.accuracy.zh…) for the floors.
+ */
+export async function runEval(
+  engine: Engine,
+  dir: string,
+  opts: { verbose?: boolean; print?: (text: string) => void } = {},
+): Promise<Record<string, number>> {
+  const print = opts.print ?? console.log;
+  const figures: Record<string, number> = {};
+  const share = (n: number, d: number) => (d ? n / d : 0);
   const { questions } = await readEvalData(dir);
   const rows: Row[] = [];
   for (const q of questions) {
@@ -50,20 +60,22 @@ export async function runEval(engine: Engine, dir: string, opts: { verbose?: boo
     const hit = (k: number) => set.filter((r) => r.rank > 0 && r.rank <= k).length;
     const mrr = set.reduce((s, r) => s + (r.rank ? 1 / r.rank : 0), 0) / (set.length || 1);
     const right = set.filter((r) => r.correct).length;
-    console.log(
+    figures[`legacy.accuracy.${lang}`] = share(right, set.length);
+    print(
       `${lang}: retrieval hit@1 ${pct(hit(1), set.length)}  hit@5 ${pct(hit(5), set.length)}  MRR ${mrr.toFixed(3)}  | answer accuracy ${pct(right, set.length)} (${right}/${set.length})`,
     );
   }
   const unanswerable = rows.filter((r) => !r.q.answerable);
   const refused = rows.filter((r) => !r.grounded);
   const rightlyRefused = refused.filter((r) => !r.q.answerable).length;
-  console.log(
+  figures["legacy.refusal.precision"] = share(rightlyRefused, refused.length);
+  figures["legacy.refusal.recall"] = share(rightlyRefused, unanswerable.length);
+  print(
     `refusal: precision ${pct(rightlyRefused, refused.length)}  recall ${pct(rightlyRefused, unanswerable.length)}  (${rightlyRefused} of ${unanswerable.length} unanswerable refused; ${refused.length - rightlyRefused} answerable refused)`,
   );
   const all = rows.filter((r) => r.q.answerable);
-  console.log(
-    `answer accuracy, both languages: ${pct(all.filter((r) => r.correct).length, all.length)}`,
-  );
+  figures["legacy.accuracy.all"] = share(all.filter((r) => r.correct).length, all.length);
+  print(`answer accuracy, both languages: ${pct(all.filter((r) => r.correct).length, all.length)}`);
   const { claims } = await readEvalData(dir);
   let citeRight = 0;
   const citeWrong: string[] = [];
@@ -79,18 +91,19 @@ export async function runEval(engine: Engine, dir: string, opts: { verbose?: boo
         );
     }
     citeRight += right;
-    console.log(`cite ${lang}: ${pct(right, set.length)} (${right}/${set.length})`);
+    print(`cite ${lang}: ${pct(right, set.length)} (${right}/${set.length})`);
   }
-  console.log(`cite, both languages: ${pct(citeRight, claims.length)}`);
+  print(`cite, both languages: ${pct(citeRight, claims.length)}`);
+  figures["legacy.cite.all"] = share(citeRight, claims.length);
   if (opts.verbose) {
-    for (const w of citeWrong) console.log(w);
+    for (const w of citeWrong) print(w);
     for (const r of rows) {
       const bad = r.q.answerable ? !r.correct : r.grounded;
       if (bad)
-        console.log(
+        print(
           `  ✗ ${r.q.id} [rank ${r.rank || "-"}] ${r.q.question}\n      -> ${r.answer}\n      want: ${r.q.evidence ?? "(refusal)"}`,
         );
     }
   }
-  return rows;
+  return figures;
 }

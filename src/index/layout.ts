@@ -9,8 +9,12 @@ export const FILES = {
   lexicon: "lexicon.json",
   /** every figure of every report as a row (src/figures/) */
   figures: "figures.json",
-  /** every passage's embedding, L2-normalized and quantized to int8 (passage-major) */
+  /** every passage's embedding, L2-normalized and quantized to int8, dimension-major */
   vectors: "vectors.i8",
+  /** every passage's label in the HNSW graph, int32 (absent: the passage's own index) */
+  labels: "labels.i32",
+  /** each corpus document as the build read it, for the next build to take over (sources.ts) */
+  sources: "sources.json",
   hnswDir: "hnsw",
   hnsw: ["hnswlib.index", "args.json", "docstore.json"],
 } as const;
@@ -32,29 +36,38 @@ export async function readCurrent(indexDir: string): Promise<string | undefined>
   }
 }
 
-/** A `.tmp-<build>-<pid>` folder whose builder process is gone (a build that crashed). */
-function abandoned(folder: string): boolean {
-  const pid = Number(folder.match(/^\.tmp-.+-(\d+)$/)?.[1]);
-  if (!pid) return false;
+/** Is this process alive? EPERM: it exists, under another user. */
+export function alive(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return false;
-  } catch {
     return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === "EPERM";
   }
 }
 
-/** Point CURRENT at a built folder atomically, then remove folders nothing points at. */
+/** What a crashed build leaves, named by its process id: temporary folders and files. */
+const LEFTOVER = [/^\.tmp-.+-(\d+)$/, /^\.build\.lock\.(\d+)\./, /^\.CURRENT\.(\d+)\.tmp$/];
+
+function abandoned(entry: string): boolean {
+  const pid = Number(LEFTOVER.map((re) => entry.match(re)?.[1]).find(Boolean));
+  return pid > 0 && !alive(pid);
+}
+
+/**
+ * Point CURRENT at a built folder atomically, then remove what nothing needs: builds other
+ * than the new one and the one it replaces (a process that read CURRENT a moment ago may
+ * still be loading that one), and what crashed builds left.
+ */
 export async function setCurrent(indexDir: string, name: string): Promise<void> {
+  const previous = await readCurrent(indexDir);
   const tmp = join(indexDir, `.${CURRENT}.${process.pid}.tmp`);
   await writeFile(tmp, `${name}\n`);
   await rename(tmp, join(indexDir, CURRENT));
   for (const entry of await readdir(indexDir, { withFileTypes: true })) {
-    if (
-      entry.isDirectory() &&
-      entry.name !== name &&
-      (BUILD_NAME.test(entry.name) || abandoned(entry.name))
-    ) {
+    const kept = entry.name === name || entry.name === previous;
+    const build = entry.isDirectory() && BUILD_NAME.test(entry.name);
+    if (!kept && (build || abandoned(entry.name))) {
       await rm(join(indexDir, entry.name), { recursive: true, force: true });
     }
   }

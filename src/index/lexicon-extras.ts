@@ -16,7 +16,7 @@ export function lexiconExtras(indexDir: string, onBuild?: (build: LexiconBuild) 
       {
         texts: corpus.texts,
         docs: corpus.passages.map((p) => p.doc),
-        termLists: corpus.termLists,
+        df: corpus.df,
         tokenizer: corpus.tokenizer,
         userWords: corpus.userWords,
       },

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { LEXICON_VERSION } from "../lexicon/lexicon.js";
 
 /** Bump when ingestion or index layout changes, so that old indexes are rebuilt (the lexicon's own version is part of it). */
-export const INDEX_VERSION = `ingest-17+${LEXICON_VERSION}`;
+export const INDEX_VERSION = `ingest-18+${LEXICON_VERSION}`;
 
 export const manifestSchema = z.object({
   version: z.string(),
@@ -14,6 +14,8 @@ export const manifestSchema = z.object({
   dimensions: z.number().int().positive(),
   passages: z.number().int().nonnegative(),
   documents: z.number().int().nonnegative(),
+  /** documents taken over unchanged from the build before (absent: built from scratch) */
+  reused: z.number().int().nonnegative().optional(),
   builtAt: z.string(),
   buildMs: z.number(),
   /** sha256 of every file of the index, relative path -> hex */

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { readdir, readFile, stat } from "node:fs/promises";
 import { join, posix } from "node:path";
 import { FormatError } from "./formats/format-error.js";
@@ -83,9 +84,13 @@ async function readDocument(
  * sidecar metadata. A document's id is its file name without the extension. Files that
  * cannot be used (unreadable, corrupt, not text, empty, an id already taken, an invalid
  * sidecar) are reported in `skipped` and the rest still load; files of other extensions
- * (images, JSON) are not documents and are passed over silently.
+ * (images, JSON) are not documents and are passed over silently. `known` holds texts read
+ * before, by the sha256 of the file's bytes: those files are not read again.
  */
-export async function readCorpus(dir: string): Promise<Corpus> {
+export async function readCorpus(
+  dir: string,
+  known: ReadonlyMap<string, string> = new Map(),
+): Promise<Corpus> {
   const files: SourceFile[] = [];
   const skipped: SkippedFile[] = [];
   const ids = new Map<string, string>();
@@ -109,7 +114,8 @@ export async function readCorpus(dir: string): Promise<Corpus> {
       });
       continue;
     }
-    const raw = await readDocument(bytes, reader.read, ext);
+    const sha256 = createHash("sha256").update(bytes).digest("hex");
+    const raw = known.get(sha256) ?? (await readDocument(bytes, reader.read, ext));
     if (typeof raw !== "string") {
       skipped.push({ file: path, reason: raw.reason });
       continue;
@@ -120,6 +126,7 @@ export async function readCorpus(dir: string): Promise<Corpus> {
       format: reader.format,
       raw,
       meta: await readMeta(dir, path, skipped),
+      sha256,
     });
   }
   return { files, skipped };

@@ -102,7 +102,14 @@ export type Format = "txt" | "md" | "docx" | "html" | "pdf";
  * `raw` is Unicode text with `\n` line ends. For docx, html and pdf it holds one paragraph
  * per line (blank lines may separate paragraphs); txt and md are as decoded.
  */
-export type SourceFile = { name: string; format: Format; raw: string; meta: Meta };
+export type SourceFile = {
+  name: string;
+  format: Format;
+  raw: string;
+  meta: Meta;
+  /** the sha256 of the file's bytes, when it was read from a folder */
+  sha256?: string;
+};
 
 /** A corpus file that was not used (its path relative to the corpus folder), and why. */
 export type SkippedFile = { file: string; reason: string };

@@ -1,9 +1,10 @@
 import type { Range, Scored } from "../index/bm25.js";
+import { nearestPassages } from "../index/hnsw-graph.js";
 import type { LoadedIndex } from "../index/load-index.js";
 import type { Passage } from "../ingest/types.js";
 import { createTranslator, type TranslateOptions } from "../lexicon/translate/translate.js";
 import { type AnalyzedQuery, analyzeQuery } from "./analyze-query.js";
-import { denseInScope } from "./dense-scope.js";
+import { denseInScope, EXACT_DENSE_WORK, exactWork } from "./dense-scope.js";
 import { countIn } from "./scope-ranges.js";
 import { vocabulary } from "./zh-variants.js";
 
@@ -41,9 +42,6 @@ export type Searcher = (
   scope?: readonly Range[],
 ) => Promise<SearchResult>;
 
-/** Up to this many passages in scope, the dense side scores every one exactly instead of asking HNSW. */
-export const EXACT_DENSE_MAX = 4000;
-
 /** Dense (HNSW) and lexical (BM25) rankings fused by weighted reciprocal rank fusion. */
 export function createSearcher(index: LoadedIndex, opts: SearchOptions = {}): Searcher {
   const depth = opts.depth ?? 50;
@@ -65,8 +63,8 @@ export function createSearcher(index: LoadedIndex, opts: SearchOptions = {}): Se
 
   const dims = index.manifest.dimensions;
   /**
-   * Dense neighbours: exact within a small scope, HNSW (filtered to the scope) otherwise; an
-   * embedder that fails (a remote one down) leaves BM25 to answer alone.
+   * Dense neighbours: exact when cheap enough (see EXACT_DENSE_WORK), else the HNSW graph
+   * (filtered to the scope); an embedder that fails (a remote one down) leaves BM25 alone.
    */
   const denseSearch = async (
     text: string,
@@ -77,16 +75,13 @@ export function createSearcher(index: LoadedIndex, opts: SearchOptions = {}): Se
       const vector = await embeddings.embedQuery(text);
       if (vector.length !== dims)
         throw new Error(`query vector has ${vector.length} dimensions, index ${dims}`);
-      if (scope && countIn(scope) <= EXACT_DENSE_MAX)
-        return denseInScope(vector, index.quantized, dims, scope, n);
-      const inScope = scope
-        ? (label: number) => scope.some(([a, b]) => label >= a && label < b)
-        : undefined;
-      const found = index.vectors.index.searchKnn(vector, n, inScope);
-      return found.neighbors.map((label, i) => ({
-        index: label,
-        score: 1 - (found.distances[i] ?? 1),
-      }));
+      const ranges = scope ?? [[0, count] as const];
+      if (exactWork(vector, countIn(ranges)) <= EXACT_DENSE_WORK)
+        return denseInScope(vector, index.vectorsByDim, count, ranges, n);
+      if (!scope) return nearestPassages(index, vector, n);
+      const inScope = new Uint8Array(count);
+      for (const [a, b] of scope) inScope.fill(1, a, b);
+      return nearestPassages(index, vector, n, (i) => inScope[i] === 1);
     } catch (err) {
       opts.onDenseError?.(err);
       return [];

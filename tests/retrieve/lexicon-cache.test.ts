@@ -12,6 +12,7 @@ import { sha256 } from "../../src/index/manifest.js";
 import { indexedText } from "../../src/index/passage-text.js";
 import { ingestFile } from "../../src/ingest/ingest-file.js";
 import { corpusLexicon, type LexiconSource } from "../../src/lexicon/build/corpus-lexicon.js";
+import { termDf } from "../../src/lexicon/build/corpus-vocabulary.js";
 import { readCached, writeCached } from "../../src/lexicon/build/lexicon-cache.js";
 import {
   DictionaryError,
@@ -37,7 +38,7 @@ function sourceOf(docs: [string, string][]): LexiconSource {
   return {
     texts,
     docs: passages.map((p) => p.doc),
-    termLists: texts.map((t) => tokenizer.terms(t)),
+    df: termDf(texts.map((t) => tokenizer.terms(t))),
     tokenizer,
     userWords,
   };

@@ -3,6 +3,7 @@ import { lexiconCacheDir } from "../../src/index/lexicon-extras.js";
 import { indexedText } from "../../src/index/passage-text.js";
 import { ingestFile } from "../../src/ingest/ingest-file.js";
 import { corpusLexicon } from "../../src/lexicon/build/corpus-lexicon.js";
+import { termDf } from "../../src/lexicon/build/corpus-vocabulary.js";
 import type { Lexicon } from "../../src/lexicon/lexicon.js";
 import { translateEnglish } from "../../src/lexicon/translate/translate.js";
 import { DOMAIN_WORDS } from "../../src/text/domain-words.js";
@@ -33,8 +34,9 @@ beforeAll(async () => {
   const docs = passages.map((p) => p.doc);
   // the reversed CC-CEDICT from the cache the global setup's index build made
   const cacheDir = lexiconCacheDir(inject("indexDir"));
-  lexicon = (await corpusLexicon({ texts, docs, termLists, tokenizer, userWords }, { cacheDir }))
-    .lexicon;
+  lexicon = (
+    await corpusLexicon({ texts, docs, df: termDf(termLists), tokenizer, userWords }, { cacheDir })
+  ).lexicon;
 });
 
 describe("the English -> Chinese lexicon of a small corpus", () => {

@@ -28,8 +28,8 @@ export const DEFAULT_LEXICON_OPTIONS: LexiconOptions = {
 };
 
 export type LexiconInput = {
-  /** each passage's index terms, as the lexical index has them */
-  termLists: string[][];
+  /** each index term's passage count, as the lexical index has them (termDf) */
+  df: ReadonlyMap<string, number>;
   /** the index's tokenizer (its user words) */
   tokenizer: Tokenizer;
   dictionary: ReverseDictionary;
@@ -50,7 +50,7 @@ export type KeyEvidence = Map<string, SenseEvidence[]>;
  * the headword glosses, found in the index by the headword's forms (corpus-vocabulary.ts).
  */
 export function collectEvidence(input: LexiconInput, o: LexiconOptions) {
-  const vocabulary = corpusVocabulary(input.termLists, input.tokenizer, o, (zh) =>
+  const vocabulary = corpusVocabulary(input.df, input.tokenizer, o, (zh) =>
     hasHeadword(input.dictionary, zh),
   );
   const evidence: KeyEvidence = new Map();

@@ -41,8 +41,8 @@ export type LexiconSource = {
   texts: string[];
   /** each passage's document */
   docs: string[];
-  /** each passage's index terms */
-  termLists: string[][];
+  /** each index term's passage count */
+  df: ReadonlyMap<string, number>;
   tokenizer: Tokenizer;
   userWords: string[];
 };
@@ -150,7 +150,7 @@ export async function corpusLexicon(
   }
   const build = (d: ReverseDictionary) =>
     buildLexicon({
-      termLists: source.termLists,
+      df: source.df,
       tokenizer: source.tokenizer,
       dictionary: d,
       documents,

@@ -5,7 +5,7 @@ export type CorpusForm = { form: string; share: number };
 
 export type CorpusVocabulary = {
   /** every term of the lexical index, with the number of passages that hold it */
-  df: Map<string, number>;
+  df: ReadonlyMap<string, number>;
   /**
    * A Chinese word the corpus's text holds -> its index terms (none when the index cannot
    * find it); `text`, a text that holds it, for where the tokenizer cut it with its neighbours.
@@ -28,6 +28,13 @@ const HAN = /^[\u3400-\u9fff\uf900-\ufaff]/;
 /** characters either side of a word that decide how jieba cuts it */
 const OCCURRENCE_CONTEXT = 12;
 
+/** Each index term's document frequency: in how many passages' term lists it is. */
+export function termDf(termLists: readonly string[][]): Map<string, number> {
+  const df = new Map<string, number>();
+  for (const list of termLists) for (const t of new Set(list)) df.set(t, (df.get(t) ?? 0) + 1);
+  return df;
+}
+
 /**
  * The corpus's vocabulary as the index sees it (its terms, its tokenizer), and the way from
  * a dictionary word the text holds to index terms: the word itself when it is a term; else
@@ -36,13 +43,11 @@ const OCCURRENCE_CONTEXT = 12;
  * terms that end in it (队 -> 球队, 黑豹队), which count for less.
  */
 export function corpusVocabulary(
-  termLists: string[][],
+  df: ReadonlyMap<string, number>,
   tokenizer: Tokenizer,
   o: VocabularyOptions,
   isWord: (zh: string) => boolean = () => false,
 ): CorpusVocabulary {
-  const df = new Map<string, number>();
-  for (const list of termLists) for (const t of new Set(list)) df.set(t, (df.get(t) ?? 0) + 1);
   const byChar = new Map<string, string[]>();
   for (const t of df.keys()) {
     if (t.length < 2 || !HAN.test(t)) continue;
