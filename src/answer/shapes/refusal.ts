@@ -4,26 +4,41 @@ import type { ResolvedScope } from "../../question/resolve-scope.js";
 import type { Language } from "../../text/language.js";
 import { placeEn } from "../report-name.js";
 
-/** What the corpus holds, for a refusal that names it: "成都市（2024年）、北京市（2025年）". */
+/** Years as runs: [2003, 2004, 2005, 2009] -> "2003–2005, 2009". */
+function yearRuns(years: number[]): string {
+  const runs: string[] = [];
+  const sorted = [...new Set(years)].sort((a, b) => a - b);
+  for (let i = 0; i < sorted.length; ) {
+    let j = i;
+    while (j + 1 < sorted.length && sorted[j + 1] === (sorted[j] as number) + 1) j++;
+    runs.push(j > i ? `${sorted[i]}–${sorted[j]}` : `${sorted[i]}`);
+    i = j + 1;
+  }
+  return runs.join(", ");
+}
+
+/**
+ * What the corpus holds, one entry per place with its years, for a refusal that names it:
+ * "全国（2003–2018年）、成都市（2024年）", "the State Council (2003–2018), Chengdu (2024)".
+ */
 export function coverage(docs: Doc[], places: PlaceIndex, language: Language, max = 12): string {
-  const names = docs.slice(0, max).map((d) => {
-    const year = d.meta.year
-      ? language === "zh"
-        ? `（${d.meta.year}年）`
-        : ` (${d.meta.year})`
-      : "";
-    if (language === "zh") return `${d.meta.place ?? d.title}${year}`;
-    return `${placeEn(d.meta, places.ofDoc.get(d.doc)?.en[0])}${year}`;
+  const byPlace = new Map<string, number[]>();
+  for (const d of docs) {
+    const name =
+      language === "zh"
+        ? (d.meta.place ?? d.title)
+        : placeEn(d.meta, places.ofDoc.get(d.doc)?.en[0]);
+    const years = byPlace.get(name) ?? [];
+    byPlace.set(name, years);
+    if (d.meta.year) years.push(d.meta.year);
+  }
+  const names = [...byPlace].slice(0, max).map(([name, years]) => {
+    if (!years.length) return name;
+    return language === "zh" ? `${name}（${yearRuns(years)}年）` : `${name} (${yearRuns(years)})`;
   });
-  const more =
-    docs.length > max
-      ? language === "zh"
-        ? `等${docs.length}份报告`
-        : `, and ${docs.length - max} more`
-      : "";
-  return language === "zh"
-    ? `${[...new Set(names)].join("、")}${more}`
-    : `${[...new Set(names)].join(", ")}${more}`;
+  const rest = byPlace.size - names.length;
+  if (language === "zh") return `${names.join("、")}${rest > 0 ? `等${byPlace.size}地的报告` : ""}`;
+  return `${names.join(", ")}${rest > 0 ? `, and ${rest} more places` : ""}`;
 }
 
 /**
@@ -53,11 +68,11 @@ export function refusal(
       return `现有语料中没有${what}，无法回答这个问题。现有报告：${holds}。`;
     }
     const what = scope.missingPlaces.length
-      ? `a government work report for ${scope.missingPlaces.map((p) => placeEn({ title: p.name, level: p.level }, p.en[0])).join(" or ")}`
+      ? `government work report for ${scope.missingPlaces.map((p) => placeEn({ title: p.name, level: p.level }, p.en[0])).join(" or ")}`
       : scope.missingLevel
-        ? "a national (State Council) government work report"
-        : `anything on ${scope.missingYears.join(", ")}`;
-    return `The corpus has no ${what}, so it cannot answer this question. It holds reports for: ${holds}.`;
+        ? "national (State Council) government work report"
+        : `report covering ${scope.missingYears.join(", ")}`;
+    return `The corpus holds no ${what}, so it cannot answer this question. It holds reports for: ${holds}.`;
   }
   const searched =
     scope && corpus
