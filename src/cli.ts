@@ -1,3 +1,4 @@
+import { runBigFileBench } from "./bench/big-file-bench.js";
 import { runLoadBench } from "./bench/load-bench.js";
 import { runBench } from "./bench/run-bench.js";
 import { runScaleBench } from "./bench/scale-bench.js";
@@ -71,6 +72,7 @@ async function main(): Promise<void> {
       await runXquadBench(args[0] ?? "../shared/bench/xquad");
       return;
     case "bench-scale":
+      await runBigFileBench(Number(args[1] ?? 50));
       await runScaleBench(Number(args[0] ?? 100_000));
       return;
     case "bench-load":
