@@ -13,7 +13,7 @@ export const YESNO_SHAPE =
   /[吗么嘛][？?！!。.\s]*$|是否|有没有|^\s*(?:did|does|do|is|are|was|were|has|have|had)\b/i;
 /** A yes/no question about a result against its target. */
 export const MET =
-  /达到|完成|实现|超过|超额|\bmeet\b|\bmet\b|\breach(?:ed)?\b|\bbeat\b|\bachiev|\bexceed|\bhit\b/i;
+  /达到|完成|实现|超过|超额|控制住|守住|\bmeet\b|\bmet\b|\breach(?:ed)?\b|\bbeat\b|\bachiev|\bexceed|\bhit\b/i;
 /** Bounds that make a target a ceiling: 控制在5.5%以内 is met by staying under it. */
 const CEILING = /以内|以下|之内|控制在|不超过|不高于|低于/;
 
@@ -25,14 +25,40 @@ const en = (f: LineFigure) =>
     : englishFigure(f);
 const isTarget = (l: TableLine) => (l.row ? l.row.kind === "target" : l.passage?.part === "plan");
 
+/** Qualifiers that make a target approximate: 增长7%左右 is not missed by 6.9%. */
+const APPROXIMATE = /左右|上下|约/;
+
+/**
+ * How far (in percentage points, or as a share of the target for other units) a result may
+ * miss an approximate target (左右) and still be "about" it; the reports' own reading of
+ * 7%左右 against 6.9% is a target reached.
+ */
+export const ABOUT_TOLERANCE = { points: 0.2, share: 0.02 } as const;
+
 /** Did the result meet the target: a yes/no over a target line and a result line of its year. */
 function metTarget(target: Shown, result: Shown, zh: boolean): string {
-  const ceiling = CEILING.test(target.row?.qualifier ?? target.figure.raw);
+  const qualifier = target.row?.qualifier ?? target.figure.raw;
+  // the bound may be in the words before the figure (控制在4%左右) as well as after it
+  const ceiling = CEILING.test(qualifier) || CEILING.test(target.quote);
   const goal = ceiling ? (target.figure.high ?? target.figure.value) : target.figure.value;
   const met = ceiling ? result.figure.value <= goal : result.figure.value >= goal;
-  if (zh)
-    return `${met ? "是的，完成了" : "没有完成"}：实际为${result.figure.raw}，目标为${target.figure.raw}。\n`;
-  return `${met ? "Yes, it met the target" : "No, it fell short"}: ${en(result.figure)} against a target of ${en(target.figure)}.\n`;
+  const slack = target.figure.percent
+    ? ABOUT_TOLERANCE.points
+    : Math.abs(goal) * ABOUT_TOLERANCE.share;
+  const about =
+    !met && APPROXIMATE.test(qualifier) && Math.abs(result.figure.value - goal) <= slack;
+  const targetZh = `${target.figure.raw}${APPROXIMATE.test(qualifier) && !target.figure.raw.includes(qualifier) ? qualifier : ""}`;
+  if (zh) {
+    const verdict = met ? "是的，完成了" : about ? "基本完成（目标为约数）" : "没有完成";
+    return `${verdict}：实际为${result.figure.raw}，目标为${targetZh}。\n`;
+  }
+  const verdict = met
+    ? "Yes, it met the target"
+    : about
+      ? "Roughly, yes (the target was approximate)"
+      : "No, it fell short";
+  const approx = APPROXIMATE.test(qualifier) ? "about " : "";
+  return `${verdict}: ${en(result.figure)} against a target of ${approx}${en(target.figure)}.\n`;
 }
 
 /** Is the first figure higher (or, as the question asks, lower) than the second? */
@@ -41,7 +67,8 @@ function firstAgainstSecond(reading: Reading, first: Shown, second: Shown, zh: b
   const yes = lower
     ? first.figure.value < second.figure.value
     : first.figure.value > second.figure.value;
-  const y = (l: Shown) => l.years.join("–");
+  const y = (l: Shown) =>
+    l.years.length > 1 ? `${l.years[0]}–${l.years[l.years.length - 1]}` : `${l.years[0] ?? ""}`;
   if (zh)
     return `${yes ? "是的" : "不是"}：${y(first)}年为${first.figure.raw}，${y(second)}年为${second.figure.raw}。\n`;
   return `${yes ? "Yes" : "No"}: ${en(first.figure)} in ${y(first)} against ${en(second.figure)} in ${y(second)}.\n`;
@@ -93,9 +120,17 @@ export function verdictLine(
     if (!top) return "";
     const tied = sorted.filter((l) => l.figure.value === top.figure.value);
     const names = tied.map(label);
+    // every report the same: no highest or lowest to name
+    if (tied.length === shown.length)
+      return zh
+        ? `相同：${names.join("、")}均为${top.figure.raw}。\n`
+        : `The same: ${names.join(", ")} all at ${en(top.figure)}.\n`;
     if (zh)
       return `${tied.length > 1 ? "并列" : ""}${low ? "最低" : "最高"}：${names.join("、")}（${top.figure.raw}）。\n`;
-    return `${low ? "Lowest" : "Highest"}: ${names.join(", ")} (${en(top.figure)}).\n`;
+    return `${tied.length > 1 ? "Tied " : ""}${low ? "lowest" : "highest"}: ${names.join(", ")} (${en(top.figure)}).\n`.replace(
+      /^./,
+      (c) => c.toUpperCase(),
+    );
   }
   return "";
 }

@@ -42,6 +42,8 @@ export function wantsTable(r: Reading, x: Retrieved, ctx: AnswerContext): boolea
   const named = r.scope.places.length + (r.scope.level ? 1 : 0);
   if ((r.kind === "compare" || r.kind === "yesno") && named >= 2) return true;
   if (r.kind === "yesno" && r.scope.years.length > 0 && docs === 2) return true;
+  // "2015年经济增长目标完成了吗": the year's plan against the reviews that cover the year
+  if (r.kind === "yesno" && r.scope.years.length === 1 && MET.test(r.question)) return true;
   // "北京、上海、广东2024年城镇新增就业各多少", "What CPI targets did the national reports of
   // 2013 to 2018 set?": a figure of several places or years
   const several = named >= 2 || r.scope.level !== undefined || r.scope.years.length >= 2;
