@@ -10,12 +10,13 @@ import { createLogger } from "../../src/log.js";
 import { createApp } from "../../src/server/app.js";
 import { displayWidth } from "../../src/server/text-table.js";
 
-/** Seven real reports: the four municipalities' 2025 reports and the national 2016–2018 ones. */
+/** Eight real reports: the four municipalities' 2025 reports and the national 2015–2018 ones. */
 const REPORTS = [
   "provinces-2025/2025年北京市政府工作报告.docx",
   "provinces-2025/2025年天津市政府工作报告.docx",
   "provinces-2025/2025年上海市政府工作报告.docx",
   "provinces-2025/2025年重庆市政府工作报告.docx",
+  "national-2003-2018/2015年国务院政府工作报告.txt",
   "national-2003-2018/2016年国务院政府工作报告.txt",
   "national-2003-2018/2017年国务院政府工作报告.txt",
   "national-2003-2018/2018年国务院政府工作报告.txt",
@@ -99,6 +100,17 @@ describe("questions over several reports, answered from the figure table", () =>
       "2016年国务院政府工作报告",
       "2017年国务院政府工作报告",
     ]);
+  });
+
+  it("reads an approximate target as approximate, and a bound before the figure as a ceiling", async () => {
+    const about = await ask("2015年经济增长目标完成了吗？");
+    expect(about.answer.split("\n")[0]).toBe("基本完成（目标为约数）：实际为6.9%，目标为7%左右。");
+    const en = await ask("Did the national economy reach its 2015 growth target?");
+    expect(en.answer.split("\n")[0]).toBe(
+      "Roughly, yes (the target was approximate): 6.9% against a target of about 7%.",
+    );
+    const same = await ask("Compare Beijing's and Shanghai's unemployment targets");
+    expect(same.answer.split("\n")[0]).toBe("The same: Beijing (2025), Shanghai (2025) all at 5%.");
   });
 
   it("answers one year against another, and which is highest", async () => {

@@ -61,6 +61,22 @@ function condition(reading: Reading): ((f: LineFigure) => boolean) | undefined {
   return undefined;
 }
 
+/** Words that ask for targets, or for a result set against its target. */
+const ASKS_TARGET = /目标|预期|计划|打算|力争|target|goal|plan|aim/i;
+
+/**
+ * When one place's year has both a target (in that year's plan) and a result (in the next
+ * report's review) and the question asks for neither targets nor a result against its
+ * target ("哪一年城镇新增就业最多"), the result stands for the year: what happened, not what
+ * was planned. Lines are kept in their order.
+ */
+function resultsOverTargets(reading: Reading, lines: TableLine[]): TableLine[] {
+  if (ASKS_TARGET.test(reading.question) || MET.test(reading.question)) return lines;
+  const key = (l: TableLine) => `${l.row?.place ?? ""}|${l.years.join(",")}`;
+  const resulted = new Set(lines.filter((l) => l.row?.kind === "result").map(key));
+  return lines.filter((l) => l.row?.kind !== "target" || !resulted.has(key(l)));
+}
+
 /**
  * A question over several reports ("各省2025年GDP增长目标", "Which provinces target 5% or
  * more?", "Compare Beijing's and Shanghai's unemployment targets"): one line per report,
@@ -79,10 +95,12 @@ export async function tableAnswer(
     figureLines(reading, x, ctx, TABLE_MAX_ROWS) ??
     (await searchedLines(reading, x, ctx, TABLE_MAX_ROWS));
   if (!lines.some((l) => l.passage)) return undefined;
+  const lines2 = resultsOverTargets(reading, lines);
   const keep = condition(reading);
   // a verdict rests on the lines with figures; a condition keeps the lines that meet it
   const yesno = YESNO_SHAPE.test(reading.question) || reading.kind === "yesno";
-  const shown = keep || yesno ? lines.filter((l) => l.figure && (!keep || keep(l.figure))) : lines;
+  const shown =
+    keep || yesno ? lines2.filter((l) => l.figure && (!keep || keep(l.figure))) : lines2;
   const zh = reading.language === "zh";
   const citations: Citation[] = [];
   const table: Table = {
