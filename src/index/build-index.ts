@@ -4,7 +4,7 @@ import type { Embeddings } from "@langchain/core/embeddings";
 import { buildFigureFile } from "../figures/figure-file.js";
 import { corpusHash } from "../ingest/corpus-hash.js";
 import type { Doc, Passage, SkippedFile, SourceFile } from "../ingest/types.js";
-import { DOMAIN_WORDS } from "../text/domain-words.js";
+import { domainWords } from "../text/domain-words.js";
 import { createTokenizer, quotedTerms, type Tokenizer } from "../text/tokenizer.js";
 import { type Bm25Data, buildBm25 } from "./bm25.js";
 import { reuseBm25 } from "./bm25-reuse.js";
@@ -161,7 +161,7 @@ export async function buildIndex(input: BuildInput): Promise<Built> {
   const { docs, passages, sources, from, reused } = collectDocuments(input.files, input.base);
   if (passages.length === 0) throw new Error("the corpus has no passages");
   stage("documents");
-  const userWords = [...new Set([...DOMAIN_WORDS, ...docs.flatMap((d) => quotedTerms(d.text))])];
+  const userWords = [...new Set([...domainWords(), ...docs.flatMap((d) => quotedTerms(d.text))])];
   const texts = passages.map(indexedText);
   const tokenizer = createTokenizer(userWords);
   const bm25 = lexicalData(texts, from, userWords, tokenizer, input.base);

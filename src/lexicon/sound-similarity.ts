@@ -43,12 +43,19 @@ function insertion(c: string): number {
 const weight = (code: string) =>
   [...code].reduce((s, c) => s + (isVowel(c) ? 0.3 : c === "H" ? 0.5 : 1), 0);
 
-/** Substitution costs by character code (codes are ASCII letters). */
-const SUB = new Float32Array(128 * 128);
-for (let a = 65; a < 123; a++) {
-  for (let b = 65; b < 123; b++) {
-    SUB[a * 128 + b] = substitution(String.fromCharCode(a), String.fromCharCode(b));
+let substitutions: Float32Array | undefined;
+
+/** Substitution costs by character code (codes are ASCII letters), made on first use. */
+function substitutionTable(): Float32Array {
+  if (substitutions) return substitutions;
+  const table = new Float32Array(128 * 128);
+  for (let a = 65; a < 123; a++) {
+    for (let b = 65; b < 123; b++) {
+      table[a * 128 + b] = substitution(String.fromCharCode(a), String.fromCharCode(b));
+    }
   }
+  substitutions = table;
+  return table;
 }
 
 /** A code made ready for comparison. */
@@ -86,6 +93,7 @@ export function preparedSimilarity(
   const n = english.chars.length;
   const m = chinese.chars.length;
   if (!n || !m) return 0;
+  const sub = substitutionTable();
   const scale = Math.max(english.weight, chinese.weight, 1);
   const maxCost = (1 - floor) * scale;
   if (m + 1 > prev.length) {
@@ -105,7 +113,7 @@ export function preparedSimilarity(
       const v = Math.min(
         (prev[j] as number) + d,
         (cur[j - 1] as number) + (chinese.ins[j - 1] as number),
-        (prev[j - 1] as number) + (SUB[row + (chinese.chars[j - 1] as number)] as number),
+        (prev[j - 1] as number) + (sub[row + (chinese.chars[j - 1] as number)] as number),
       );
       cur[j] = v;
       if (v < rowMin) rowMin = v;

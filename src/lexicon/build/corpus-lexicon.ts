@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { dict } from "@node-rs/jieba/dict.js";
-import { DOMAIN_WORDS } from "../../text/domain-words.js";
+import { domainWords } from "../../text/domain-words.js";
 import { foldText, type Tokenizer } from "../../text/tokenizer.js";
 import { LEXICON_VERSION, type Lexicon, lexiconSchema } from "../lexicon.js";
 import {
@@ -124,7 +124,7 @@ export async function corpusLexicon(
 
   const { dictionary, how } = await dictionaryFor(key, dir);
   const extra = new Set(glossary.flatMap(([, zh]) => zh));
-  const recordSalt = sha256([...extra].sort().join("\n") + DOMAIN_WORDS.join("\n"));
+  const recordSalt = sha256([...extra].sort().join("\n") + domainWords().join("\n"));
   const byDoc = new Map<string, string[]>();
   source.docs.forEach((doc, i) => {
     const list = byDoc.get(doc) ?? [];

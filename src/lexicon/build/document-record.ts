@@ -2,7 +2,7 @@ import { Jieba } from "@node-rs/jieba";
 import { dict } from "@node-rs/jieba/dict.js";
 import { pinyin } from "pinyin-pro";
 import { z } from "zod";
-import { DOMAIN_WORDS } from "../../text/domain-words.js";
+import { domainWords } from "../../text/domain-words.js";
 import { pinyinCode } from "../phonetic.js";
 import { hasHeadword, type ReverseDictionary } from "./reverse-dictionary.js";
 
@@ -43,7 +43,14 @@ let segmenter: Jieba | undefined;
 function namesSegmenter(): Jieba {
   if (!segmenter) {
     segmenter = Jieba.withDict(dict);
-    segmenter.loadDict(Buffer.from(DOMAIN_WORDS.map((w) => `${w} 2000 n`).join("\n"), "utf8"));
+    segmenter.loadDict(
+      Buffer.from(
+        domainWords()
+          .map((w) => `${w} 2000 n`)
+          .join("\n"),
+        "utf8",
+      ),
+    );
   }
   return segmenter;
 }
