@@ -16,7 +16,7 @@ import { createSearcher, type SearchOptions } from "../retrieve/hybrid-search.js
 import { createTokenizer } from "../text/tokenizer.js";
 import { longQuestions } from "./long-questions.js";
 import { reportQuestionSet, sourceOf } from "./report-questions.js";
-import { quantile } from "./run-bench.js";
+import { quantile } from "./stats.js";
 import { crossValidate, type QuestionSet } from "./xquad-cv.js";
 import { readXquad, type XquadQuestion } from "./xquad-data.js";
 import { FOLDS, foldMetrics, foldOf, spread } from "./xquad-folds.js";
