@@ -1,8 +1,8 @@
-import { Jieba } from "@node-rs/jieba";
-import { dict } from "@node-rs/jieba/dict.js";
+import type { Jieba } from "@node-rs/jieba";
 import { pinyin } from "pinyin-pro";
 import { z } from "zod";
 import { domainWords } from "../../text/domain-words.js";
+import { jiebaWith } from "../../text/tokenizer.js";
 import { pinyinCode } from "../phonetic.js";
 import { hasHeadword, type ReverseDictionary } from "./reverse-dictionary.js";
 
@@ -41,17 +41,7 @@ const HAN = /^[\u3400-\u9fff\uf900-\ufaff]+$/;
 /** The segmenter for names: jieba's own dictionary and the domain words, the same for every document. */
 let segmenter: Jieba | undefined;
 function namesSegmenter(): Jieba {
-  if (!segmenter) {
-    segmenter = Jieba.withDict(dict);
-    segmenter.loadDict(
-      Buffer.from(
-        domainWords()
-          .map((w) => `${w} 2000 n`)
-          .join("\n"),
-        "utf8",
-      ),
-    );
-  }
+  segmenter ??= jiebaWith(domainWords());
   return segmenter;
 }
 
