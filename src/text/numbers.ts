@@ -39,7 +39,7 @@ const ZH_DIGIT: Record<string, number> = {
 };
 
 /** 一..九十九 -> 1..99 ("十二" = 12, "二十" = 20, "十" = 10). */
-function zhNumber(s: string): number | undefined {
+export function zhNumber(s: string): number | undefined {
   if (!/^[一二两三四五六七八九十]{1,3}$/.test(s)) return undefined;
   const [a, b] = s.split("十");
   if (b === undefined) return s.length === 1 ? ZH_DIGIT[s] : undefined;
