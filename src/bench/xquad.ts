@@ -5,7 +5,7 @@ import type { EmbedderInfo } from "../embed/make-embeddings.js";
 import { makeEmbeddings } from "../embed/make-embeddings.js";
 import type { BuiltCorpus } from "../index/build-index.js";
 import { buildIndex } from "../index/build-index.js";
-import { lexiconExtras } from "../index/lexicon-extras.js";
+import { lexiconExtras, lexiconSourceOf } from "../index/lexicon-extras.js";
 import { type LoadedIndex, loadIndex } from "../index/load-index.js";
 import type { SourceFile } from "../ingest/types.js";
 import { loadCedict } from "../lexicon/build/cedict.js";
@@ -15,7 +15,7 @@ import { analyzeQuery } from "../retrieve/analyze-query.js";
 import { createSearcher, type SearchOptions } from "../retrieve/hybrid-search.js";
 import { createTokenizer } from "../text/tokenizer.js";
 import { longQuestions } from "./long-questions.js";
-import { reportQuestionSet, sourceOf } from "./report-questions.js";
+import { reportQuestionSet } from "./report-questions.js";
 import { quantile } from "./stats.js";
 import { crossValidate, type QuestionSet } from "./xquad-cv.js";
 import { readXquad, type XquadQuestion } from "./xquad-data.js";
@@ -176,7 +176,7 @@ export async function evaluateXquad(dir: string, k = 20) {
     const xquadSet: QuestionSet = {
       name: "XQuAD English questions",
       index,
-      source: sourceOf(corpus),
+      source: lexiconSourceOf(corpus),
       folds: questions.map((q) => foldOf(q)),
       rank: async (search, i) => {
         const q = questions[i] as XquadQuestion;
