@@ -28,6 +28,23 @@ export const HNSW_BUILD = {
   maxDeletedShare: 0.25,
 } as const;
 
+/**
+ * How the graph is searched: hnswlib's ef (candidates kept while searching) is the
+ * corpus's passage count, held between these bounds; more is better recall and a slower
+ * search. Set by hand with the first index, not tuned on an eval; HNSW_BUILD's recall
+ * figures on the 45 reports were measured at the upper bound.
+ */
+const HNSW_SEARCH = {
+  /** the least ef, for small corpora */
+  minEf: 64,
+  /** the most ef, for corpora of 200 passages or more */
+  maxEf: 200,
+} as const;
+
+/** The search ef for a corpus of `passages` (HNSW_SEARCH). */
+export const searchEf = (passages: number) =>
+  Math.min(HNSW_SEARCH.maxEf, Math.max(HNSW_SEARCH.minEf, passages));
+
 /** A graph to put passages' vectors into, and each passage's label in it. */
 export type GraphPlan = {
   graph: HierarchicalNSW;
