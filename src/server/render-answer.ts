@@ -14,8 +14,11 @@ function bigrams(s: string): Set<string> {
   return out;
 }
 
+/** Characters of a source's quote in a reply's footer, at most: one line of a chat app. */
+const QUOTE_CHARS = 80;
+
 /** The sentence of a cited passage that the answer rests on (most shared character pairs). */
-export function quoteFor(answer: string, c: Citation, max = 80): string {
+export function quoteFor(answer: string, c: Citation, max = QUOTE_CHARS): string {
   const want = bigrams(answer);
   let best = c.text;
   let score = -1;

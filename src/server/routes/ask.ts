@@ -6,8 +6,7 @@ import { REQUEST_LIMITS } from "../../api-contract.js";
 import { answerJson, citationJson } from "../answer-json.js";
 import { type AppDeps, type Env, requireEngine } from "../deps.js";
 import { capLength, renderReply } from "../render-answer.js";
-import { requireJson, validate } from "../validate.js";
-import { questionText } from "./search.js";
+import { questionText, replyChars, requireJson, validate } from "../validate.js";
 
 export const askBody = z.object({
   question: questionText("question"),
@@ -20,7 +19,7 @@ export const askBody = z.object({
     )
     .max(REQUEST_LIMITS.historyTurns)
     .optional(),
-  k: z.number().int().min(1).max(20).optional(),
+  k: z.number().int().min(1).max(REQUEST_LIMITS.askK).optional(),
   /** answer from these documents only (ids as GET /api/documents lists them): a report's own page */
   docs: z
     .array(z.string().trim().min(1).max(REQUEST_LIMITS.docChars))
@@ -30,7 +29,7 @@ export const askBody = z.object({
   /** markdown (default): the answer with [n] markers; text: plus numbered footnotes */
   format: z.enum(["markdown", "text"]).optional(),
   /** a length cap for short replies (cut at a sentence end) */
-  max_chars: z.number().int().min(40).max(4000).optional(),
+  max_chars: replyChars.optional(),
 });
 
 const wantsStream = (accept: string | undefined) => (accept ?? "").includes("text/event-stream");

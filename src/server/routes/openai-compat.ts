@@ -8,8 +8,7 @@ import { citationJson } from "../answer-json.js";
 import { ApiError, notFound } from "../api-error.js";
 import { type AppDeps, type Env, requireEngine } from "../deps.js";
 import { renderReply, replyPieces } from "../render-answer.js";
-import { requireJson, validate } from "../validate.js";
-import { questionText } from "./search.js";
+import { questionText, replyChars, requireJson, validate } from "../validate.js";
 
 export const MODEL_ID = "report-qa";
 
@@ -31,11 +30,11 @@ const body = z
           .loose(),
       )
       .min(1)
-      .max(40),
+      .max(REQUEST_LIMITS.chatMessages),
     stream: z.boolean().optional(),
     /** report-qa's own: "text" (default here: chat apps) or "markdown"; a cap for short replies */
     format: z.enum(["markdown", "text"]).optional(),
-    max_chars: z.number().int().min(40).max(4000).optional(),
+    max_chars: replyChars.optional(),
   })
   .loose();
 
