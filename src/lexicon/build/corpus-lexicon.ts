@@ -35,6 +35,13 @@ const DICTIONARY_FILE = "dictionary.txt";
 /** Built lexicons kept in the cache (one per corpus vocabulary). */
 const KEEP_LEXICONS = 4;
 
+/**
+ * Document records kept in the cache: the newest `least`, or `perUsed` times as many as the
+ * corpus uses when that is more (room for earlier versions of its documents); the corpus's
+ * own are always kept. Set by hand; the Chengdu report's record is 94 KB.
+ */
+const KEEP_DOCUMENTS = { least: 1000, perUsed: 2 } as const;
+
 /** What the lexicon is made from: the corpus as the lexical index reads it. */
 export type LexiconSource = {
   /** each passage's indexed text */
@@ -171,7 +178,8 @@ export async function corpusLexicon(
   if (dir && lexiconFile) {
     await writeCached(lexiconFile, lexicon);
     await keepNewest(join(dir, "lexicons"), KEEP_LEXICONS);
-    await keepNewest(join(dir, "documents"), Math.max(1000, 2 * used.size), used);
+    const keep = Math.max(KEEP_DOCUMENTS.least, KEEP_DOCUMENTS.perUsed * used.size);
+    await keepNewest(join(dir, "documents"), keep, used);
   }
   return { lexicon, dictionary: made, documents: counts, fromCache: false };
 }
