@@ -90,6 +90,9 @@ function quotedAt(text: string): (i: number) => boolean {
   return (i) => inside[i] === 1;
 }
 
+/** Characters read after a number to tell a year from a quantity: enough for "——2025". */
+const LOOK_AFTER = 6;
+
 /**
  * Is this number a date or a label rather than a quantity? Years (2024年, 1998、1999年,
  * 2021—2025年), months and days, list numbers (1、 （2）), and numbers glued to Latin letters
@@ -97,7 +100,7 @@ function quotedAt(text: string): (i: number) => boolean {
  */
 function notQuantity(text: string, at: number, digits: string, end: number): boolean {
   const before = text[at - 1] ?? "";
-  const after = text.slice(end, end + 6);
+  const after = text.slice(end, end + LOOK_AFTER);
   if (/[A-Za-z]/.test(before) || /^[A-Za-z]/.test(after)) return true;
   if (isYearDigits(digits) && /^(?:年|[、，,—\-－～~至到]+(?:19|20)\d\d)/.test(after)) return true;
   if (/^[月日号时]/.test(after) && before !== "个") return true;
