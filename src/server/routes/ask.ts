@@ -4,6 +4,7 @@ import { z } from "zod";
 import type { Draft } from "../../answer/types.js";
 import { REQUEST_LIMITS } from "../../api-contract.js";
 import { answerJson, citationJson } from "../answer-json.js";
+import { answerFailed } from "../api-error.js";
 import { type AppDeps, type Env, requireEngine } from "../deps.js";
 import { capLength, renderReply } from "../render-answer.js";
 import { questionText, replyChars, requireJson, validate } from "../validate.js";
@@ -72,9 +73,7 @@ export function askRoutes(deps: AppDeps) {
         });
         await sse.writeSSE({
           event: "error",
-          data: JSON.stringify({
-            error: { code: "internal", message: "the answer could not be completed" },
-          }),
+          data: JSON.stringify(answerFailed()),
         });
       }
     });

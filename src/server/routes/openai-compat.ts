@@ -5,7 +5,7 @@ import { z } from "zod";
 import type { Draft, Turn } from "../../answer/types.js";
 import { REQUEST_LIMITS } from "../../api-contract.js";
 import { citationJson } from "../answer-json.js";
-import { ApiError, notFound } from "../api-error.js";
+import { ApiError, answerFailed, notFound } from "../api-error.js";
 import { type AppDeps, type Env, requireEngine } from "../deps.js";
 import { renderReply, replyPieces } from "../render-answer.js";
 import { questionText, replyChars, requireJson, validate } from "../validate.js";
@@ -159,9 +159,7 @@ export function openAiRoutes(deps: AppDeps) {
         if (controller.signal.aborted) return;
         deps.log.error("chat completion stream failed");
         await sse.writeSSE({
-          data: JSON.stringify({
-            error: { code: "internal", message: "the answer could not be completed" },
-          }),
+          data: JSON.stringify(answerFailed()),
         });
       }
     });
