@@ -140,7 +140,7 @@ async function timedBuild(files: SourceFile[], indexDir: string, embedding: Embe
  * document read, the rest from the cache), and again (the lexicon from the cache). A plain
  * jieba BM25 answers the same questions in the same run.
  */
-export async function evaluateXquad(dir: string, k = 20) {
+async function evaluateXquad(dir: string, k = 20) {
   const { files, questions } = await readXquad(dir);
   const indexDir = await mkdtemp(join(tmpdir(), "xquad-index-"));
   try {

@@ -11,7 +11,7 @@ import { alive } from "./layout.js";
  * keeps a builder's clean-up away from another's fresh folder; a lock taken over wrongly
  * costs a second build, never an index.
  */
-export const BUILD_LOCK = {
+const BUILD_LOCK = {
   file: ".build.lock",
   /** how often a waiting process looks again */
   pollMs: 200,

@@ -12,7 +12,7 @@ import type { BuildBase } from "./sources.js";
  * neighbours: efConstruction 200 keeps 94% of the top 50 (96% of the top 10) and costs
  * about 11 s of CPU; 100 keeps 92% for 8 s, 64 keeps 89% for 4.6 s.
  */
-export const HNSW_BUILD = {
+const HNSW_BUILD = {
   /** links per node: more is better recall, more memory and a slower build */
   m: 16,
   /** candidates looked at while linking a node: the recall/build-time trade above */

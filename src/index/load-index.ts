@@ -57,7 +57,7 @@ const NOT_EXTRAS = new Set<string>([
 const turn = () => setImmediate();
 
 /** The runs of passages that share a document and a part: what scopes are made of. */
-export function passageRuns(passages: Passage[]): PassageRun[] {
+function passageRuns(passages: Passage[]): PassageRun[] {
   const runs: PassageRun[] = [];
   passages.forEach((p, i) => {
     const last = runs[runs.length - 1];

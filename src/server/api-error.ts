@@ -19,7 +19,7 @@ export class ApiError extends Error {
 export const notFound = (what: string) => new ApiError(404, "not_found", `${what} not found`);
 
 /** Seconds a client is told to wait before asking again (Retry-After) when it had to be refused. */
-export const RETRY_AFTER_S = {
+const RETRY_AFTER_S = {
   /** the index is still loading, or the server is shutting down (another replica may answer) */
   notReady: 2,
   /** the client already has as many requests in flight as it may */

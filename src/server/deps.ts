@@ -1,5 +1,4 @@
 import type { HttpBindings } from "@hono/node-server";
-import type { Context } from "hono";
 import type { Config } from "../config.js";
 import type { Engine } from "../engine.js";
 import type { Logger } from "../log.js";
@@ -41,4 +40,3 @@ export type Env = {
     client?: string;
   };
 };
-export type Ctx = Context<Env>;

@@ -55,7 +55,7 @@ function matches(ifNoneMatch: string | undefined, etag: string): boolean {
  * Whether an Accept-Encoding header takes gzip: listed with a q above 0, or not listed
  * while `*` is (RFC 9110 §12.5.3). "gzip;q=0" refuses it.
  */
-export function acceptsGzip(header: string | undefined): boolean {
+function acceptsGzip(header: string | undefined): boolean {
   let gzip: number | undefined;
   let any: number | undefined;
   for (const part of (header ?? "").split(",")) {

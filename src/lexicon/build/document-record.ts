@@ -21,7 +21,7 @@ export const documentRecordSchema = z.object({
 });
 export type DocumentRecord = z.infer<typeof documentRecordSchema>;
 
-export const RECORD_LIMITS = {
+const RECORD_LIMITS = {
   /** longest dictionary word looked for, in characters (longer entries are sayings, not terms) */
   maxHeadword: 8,
   /** a character is name-like when at least this share of its dictionary entries are proper nouns (斯 克 尔, not 这 是 了) */
@@ -46,11 +46,11 @@ function namesSegmenter(): Jieba {
 }
 
 /** Toneless pinyin syllables of a Chinese string, one per character. */
-export const syllablesOf = (zh: string): string[] =>
+const syllablesOf = (zh: string): string[] =>
   pinyin(zh, { toneType: "none", type: "array", v: true });
 
 /** The sound code of a Chinese string (see phonetic.ts). */
-export const chineseCode = (zh: string): string => syllablesOf(zh).map(pinyinCode).join("");
+const chineseCode = (zh: string): string => syllablesOf(zh).map(pinyinCode).join("");
 
 /**
  * Runs that may be names: jieba's pieces joined back (one to three name-like pieces:

@@ -6,7 +6,7 @@ import type { Budget } from "./budget.js";
  * The spelling step's bounds, in letters unless said otherwise. Set by hand, not tuned: the
  * cross-validation of xquad-cv.ts tries none of them.
  */
-export const FUZZY_LIMITS = {
+const FUZZY_LIMITS = {
   /** words looked at: shorter ones have too many neighbours, longer ones are not words */
   minLength: 6,
   maxLength: 20,
@@ -70,7 +70,7 @@ export function sameStemKeys(word: string, lex: Lexicon): string[] {
 }
 
 /** Levenshtein distance, or max + 1 as soon as it must exceed max. */
-export function editDistance(a: string, b: string, max: number): number {
+function editDistance(a: string, b: string, max: number): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
   let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {

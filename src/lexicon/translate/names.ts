@@ -14,7 +14,7 @@ export type NameOptions = {
  * The sound steps' bounds. Set by hand, not tuned: the cross-validation of xquad-cv.ts tries
  * only NameOptions' threshold.
  */
-export const NAME_LIMITS = {
+const NAME_LIMITS = {
   /** words the sound steps look at, in letters: longer ones are not names */
   minLetters: 3,
   maxLetters: 16,

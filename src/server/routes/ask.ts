@@ -9,7 +9,7 @@ import { type AppDeps, type Env, requireEngine } from "../deps.js";
 import { capLength, renderReply } from "../render-answer.js";
 import { questionText, replyChars, requireJson, validate } from "../validate.js";
 
-export const askBody = z.object({
+const askBody = z.object({
   question: questionText("question"),
   history: z
     .array(

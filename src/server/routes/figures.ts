@@ -11,7 +11,7 @@ import { figuresCsv } from "../figures-csv.js";
 import { validate } from "../validate.js";
 
 /** Rows a page holds unless the client asks for another number, and at most. */
-export const FIGURE_PAGE = { default: 500, max: 10_000 } as const;
+const FIGURE_PAGE = { default: 500, max: 10_000 } as const;
 
 /** The bounds of GET /api/figures' filters (a document id as everywhere: REQUEST_LIMITS.idChars). */
 const FIGURE_FILTERS = {

@@ -10,7 +10,7 @@ import { type AppDeps, type Env, requireEngine } from "../deps.js";
 import { renderReply, replyPieces } from "../render-answer.js";
 import { questionText, replyChars, requireJson, validate } from "../validate.js";
 
-export const MODEL_ID = "report-qa";
+const MODEL_ID = "report-qa";
 
 /** OpenAI message content: a string, or parts of which the text ones count. */
 const content = z.union([
