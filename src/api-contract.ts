@@ -15,6 +15,16 @@ export const REQUEST_LIMITS = {
   docs: 50,
   /** characters in one document id of `docs` */
   docChars: 200,
+  /** characters in a passage id or document id in a path (GET /api/passages/:id, /api/documents/:doc) */
+  idChars: 300,
+  /** passages a search returns (`k` of GET /api/search): its default and most */
+  searchK: { default: 5, max: 50 },
+  /** passages an answer is drawn from (`k` of POST /api/ask) at most */
+  askK: 20,
+  /** `max_chars` of a reply (POST /api/ask, /v1/chat/completions): the least and most */
+  replyChars: { min: 40, max: 4000 },
+  /** messages of one chat completion request (a bot sends the whole conversation) */
+  chatMessages: 40,
 } as const;
 
 /**

@@ -5,6 +5,7 @@ import type { Engine } from "../engine.js";
 import type { FigureFilter } from "../figures/query.js";
 import { createLogger } from "../log.js";
 import { createApp } from "../server/app.js";
+import { quantile } from "./stats.js";
 
 /** The queries GET /api/figures is timed on: each filter alone and together, JSON and CSV. */
 const QUERIES: [string, Record<string, string>, string?][] = [
@@ -21,9 +22,6 @@ const QUERIES: [string, Record<string, string>, string?][] = [
 const ROUNDS = 40;
 
 const ms = (x: number) => `${x.toFixed(2)} ms`.padStart(9);
-/** The q-quantile of a sample, nearest rank (as run-bench.ts reports them). */
-const quantile = (xs: number[], q: number) =>
-  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))] ?? Number.NaN;
 
 /** A query string's filters as FigureTable.query takes them. */
 const filterOf = (q: Record<string, string>): FigureFilter => ({

@@ -3,7 +3,7 @@ import { readEvalData } from "../eval/eval-data.js";
 import { freePort, type Result, run, startServer, stop, waitReady } from "./bench-server.js";
 
 /** The scenario's numbers: what "one heavy client among ordinary ones" means here. */
-export const HEAVY_CLIENT = {
+const HEAVY_CLIENT = {
   /** the heavy client's questions: the longest /api/ask takes, of random English words */
   questionChars: 2000,
   /** its rate, requests a second, on one connection */

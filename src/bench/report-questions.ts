@@ -4,20 +4,11 @@ import { join } from "node:path";
 import type { EmbedderInfo } from "../embed/make-embeddings.js";
 import { readEvalData } from "../eval/eval-data.js";
 import { type BuiltCorpus, buildIndex } from "../index/build-index.js";
-import { lexiconExtras } from "../index/lexicon-extras.js";
+import { lexiconExtras, lexiconSourceOf } from "../index/lexicon-extras.js";
 import { loadIndex } from "../index/load-index.js";
 import { readCorpus } from "../ingest/read-corpus.js";
 import type { QuestionSet } from "./xquad-cv.js";
 import { FOLDS } from "./xquad-folds.js";
-
-/** The source of a lexicon as an index build saw it. */
-export const sourceOf = (corpus: BuiltCorpus) => ({
-  texts: corpus.texts,
-  docs: corpus.passages.map((p) => p.doc),
-  df: corpus.df,
-  tokenizer: corpus.tokenizer,
-  userWords: corpus.userWords,
-});
 
 /**
  * The project's own English report questions (tests/eval) as a question set for
@@ -49,7 +40,7 @@ export async function reportQuestionSet(
     name: `report questions (${evalDir}, English, answerable)`,
     indexDir,
     index,
-    source: sourceOf(corpus as BuiltCorpus),
+    source: lexiconSourceOf(corpus as BuiltCorpus),
     folds: english.map((_, i) => i % FOLDS),
     rank: async (search, i) => {
       const q = english[i] as (typeof english)[number];

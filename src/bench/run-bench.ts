@@ -16,12 +16,8 @@ import { askLatencyByKind, USER_SETS } from "./ask-by-kind.js";
 import { benchCorpus } from "./bench-corpus.js";
 import { runFiguresBench } from "./figures-bench.js";
 import { serverMemory } from "./server-memory.js";
+import { quantile } from "./stats.js";
 
-/** The q-quantile of a sample (0.5: the median), nearest rank. */
-export const quantile = (xs: number[], q: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor(q * s.length))] ?? Number.NaN;
-};
 const fmt = (ms: number) => `${ms.toFixed(2)} ms`;
 const line = (label: string, xs: number[]) =>
   console.log(

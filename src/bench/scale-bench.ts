@@ -12,7 +12,7 @@ import type { SourceFile } from "../ingest/types.js";
 import { placeIndex } from "../question/places.js";
 import { createSearcher } from "../retrieve/hybrid-search.js";
 import { createTokenizer } from "../text/tokenizer.js";
-import { quantile } from "./run-bench.js";
+import { quantile } from "./stats.js";
 
 const mib = () => Math.round(process.memoryUsage().rss / 2 ** 20);
 

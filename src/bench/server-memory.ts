@@ -1,12 +1,6 @@
 import { spawn } from "node:child_process";
-import { readFileSync } from "node:fs";
 import { createInterface } from "node:readline";
-
-/** Resident memory of a process, from /proc (Linux), in MiB. */
-export function rssMiB(pid: number): number {
-  const m = readFileSync(`/proc/${pid}/status`, "utf8").match(/VmRSS:\s+(\d+) kB/);
-  return m ? Math.round(Number(m[1]) / 1024) : Number.NaN;
-}
+import { rssMiB } from "./bench-server.js";
 
 /**
  * The real server (this process's Node and loader, src/main.ts) on a built index: its

@@ -14,7 +14,7 @@ export type Candidate = { name: string; lexicon?: Partial<LexiconOptions>; searc
  * each weight that steers translation. A weight earns its default only when the folds that
  * did not see it choose it.
  */
-export const CANDIDATES: Candidate[] = [
+const CANDIDATES: Candidate[] = [
   { name: "defaults" },
   { name: "no sense agreement", search: { translate: { agreement: { floor: 1 } } } },
   {

@@ -5,7 +5,7 @@ import type { EmbedderInfo } from "../embed/make-embeddings.js";
 import { makeEmbeddings } from "../embed/make-embeddings.js";
 import type { BuiltCorpus } from "../index/build-index.js";
 import { buildIndex } from "../index/build-index.js";
-import { lexiconExtras } from "../index/lexicon-extras.js";
+import { lexiconExtras, lexiconSourceOf } from "../index/lexicon-extras.js";
 import { type LoadedIndex, loadIndex } from "../index/load-index.js";
 import type { SourceFile } from "../ingest/types.js";
 import { loadCedict } from "../lexicon/build/cedict.js";
@@ -15,8 +15,8 @@ import { analyzeQuery } from "../retrieve/analyze-query.js";
 import { createSearcher, type SearchOptions } from "../retrieve/hybrid-search.js";
 import { createTokenizer } from "../text/tokenizer.js";
 import { longQuestions } from "./long-questions.js";
-import { reportQuestionSet, sourceOf } from "./report-questions.js";
-import { quantile } from "./run-bench.js";
+import { reportQuestionSet } from "./report-questions.js";
+import { quantile } from "./stats.js";
 import { crossValidate, type QuestionSet } from "./xquad-cv.js";
 import { readXquad, type XquadQuestion } from "./xquad-data.js";
 import { FOLDS, foldMetrics, foldOf, spread } from "./xquad-folds.js";
@@ -140,7 +140,7 @@ async function timedBuild(files: SourceFile[], indexDir: string, embedding: Embe
  * document read, the rest from the cache), and again (the lexicon from the cache). A plain
  * jieba BM25 answers the same questions in the same run.
  */
-export async function evaluateXquad(dir: string, k = 20) {
+async function evaluateXquad(dir: string, k = 20) {
   const { files, questions } = await readXquad(dir);
   const indexDir = await mkdtemp(join(tmpdir(), "xquad-index-"));
   try {
@@ -176,7 +176,7 @@ export async function evaluateXquad(dir: string, k = 20) {
     const xquadSet: QuestionSet = {
       name: "XQuAD English questions",
       index,
-      source: sourceOf(corpus),
+      source: lexiconSourceOf(corpus),
       folds: questions.map((q) => foldOf(q)),
       rank: async (search, i) => {
         const q = questions[i] as XquadQuestion;

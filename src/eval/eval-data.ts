@@ -20,7 +20,6 @@ const claim = z.object({
   evidence: z.string(),
 });
 export type EvalQuestion = z.infer<typeof question>;
-export type EvalClaim = z.infer<typeof claim>;
 
 export async function readEvalData(dir: string) {
   const q = JSON.parse(await readFile(`${dir}/questions.json`, "utf8"));

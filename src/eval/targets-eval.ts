@@ -46,7 +46,7 @@ export type TargetScore = {
  * qualifier, and the same indicator: the same words (place words such as 全省 and spaces
  * aside), read from the same words (a 分别 list), or the same common indicator.
  */
-export function sameTarget(
+function sameTarget(
   r: FigureRow,
   t: TargetRow,
   vocab: IndicatorVocabulary,

@@ -10,6 +10,8 @@ import { kindOf, yearOf, yearsSaid } from "./years.js";
 
 /** Clause marks: a figure's own words never reach back past one. */
 const CLAUSE = /[，,；;：:。！？!?]/;
+/** What stands between two paragraphs of a document's normalized text. */
+const PARAGRAPH_BREAK = "\n\n";
 
 type Where = { doc: Doc; passages: Passage[] };
 type Span = [number, number];
@@ -196,11 +198,11 @@ export function extractFigures(docs: Doc[], passages: Passage[], o: ExtractOptio
     const blocks = new Map<FigureRow, number>();
     const docRows: FigureRow[] = [];
     let at = 0;
-    for (const paragraph of doc.text.split("\n\n")) {
+    for (const paragraph of doc.text.split(PARAGRAPH_BREAK)) {
       for (const r of paragraphRows({ doc, passages: own }, paragraph, at, o, blocks)) {
         docRows.push(r);
       }
-      at += paragraph.length + 2;
+      at += paragraph.length + PARAGRAPH_BREAK.length;
     }
     dropRepeats(docRows, blocks);
     for (const r of docRows) rows.push(r);

@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import type { Indicator } from "./types.js";
 
 /** indicators.tsv: key, English names, Chinese names (see the file's header). */
-export function parseIndicators(text: string): Indicator[] {
+function parseIndicators(text: string): Indicator[] {
   const out: Indicator[] = [];
   for (const line of text.split("\n")) {
     if (!line.trim() || line.startsWith("#")) continue;
@@ -25,7 +25,7 @@ export async function readIndicators(
 }
 
 /** Place words a report speaks of itself with (全省地区生产总值 is 地区生产总值). */
-export const SELF_PLACE = /^(?:全省|全市|全区|全国|全县|全州|我省|我市|我区|我国|本省|本市)/;
+const SELF_PLACE = /^(?:全省|全市|全区|全国|全县|全州|我省|我市|我区|我国|本省|本市)/;
 
 /** An indicator's text for comparing: no spaces, no place words of its own. */
 export const indicatorForm = (s: string) => s.replace(/\s+/g, "").replace(SELF_PLACE, "");

@@ -8,6 +8,9 @@ import type { FigureRow } from "./types.js";
 const ZH_FRAMING =
   /[\s?？。，,、]|是多少|多少|分别|各是|各|主要|预期|增长目标|目标|计划|实际|增速|增幅|增长|下降|情况|数据|指标|的/g;
 
+/** The shortest core matched inside indicators' words: one character would match most rows. */
+const MIN_CORE_CHARS = 2;
+
 /** A matcher for rows whose indicator a text names, in Chinese or English. */
 export type IndicatorMatch = {
   /** the common indicators the text names (may be empty) */
@@ -35,7 +38,7 @@ export function indicatorMatch(text: string, vocab: IndicatorVocabulary): Indica
   const test = (r: FigureRow) => {
     if (r.key !== undefined && keys.has(r.key)) return true;
     if (r.key !== undefined && keys.size) return false;
-    return core.length >= 2 && indicatorForm(r.indicator).includes(core);
+    return core.length >= MIN_CORE_CHARS && indicatorForm(r.indicator).includes(core);
   };
   return { keys, core, test };
 }

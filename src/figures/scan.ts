@@ -1,4 +1,4 @@
-import { findFigures } from "../text/numbers.js";
+import { findFigures, isYearDigits } from "../text/numbers.js";
 import { COUNT } from "../text/units.js";
 
 /** A figure of a paragraph as written: its number (or range), magnitude, unit and bound. */
@@ -90,7 +90,8 @@ function quotedAt(text: string): (i: number) => boolean {
   return (i) => inside[i] === 1;
 }
 
-const YEAR_LIKE = (digits: string) => /^(?:19|20)\d\d$/.test(digits);
+/** Characters read after a number to tell a year from a quantity: enough for "——2025". */
+const LOOK_AFTER = 6;
 
 /**
  * Is this number a date or a label rather than a quantity? Years (2024年, 1998、1999年,
@@ -99,9 +100,9 @@ const YEAR_LIKE = (digits: string) => /^(?:19|20)\d\d$/.test(digits);
  */
 function notQuantity(text: string, at: number, digits: string, end: number): boolean {
   const before = text[at - 1] ?? "";
-  const after = text.slice(end, end + 6);
+  const after = text.slice(end, end + LOOK_AFTER);
   if (/[A-Za-z]/.test(before) || /^[A-Za-z]/.test(after)) return true;
-  if (YEAR_LIKE(digits) && /^(?:年|[、，,—\-－～~至到]+(?:19|20)\d\d)/.test(after)) return true;
+  if (isYearDigits(digits) && /^(?:年|[、，,—\-－～~至到]+(?:19|20)\d\d)/.test(after)) return true;
   if (/^[月日号时]/.test(after) && before !== "个") return true;
   if (/^[、.．](?!\d)/.test(after) && (at === 0 || /[\s（(：:；;。]/.test(before))) return true;
   if (/[（(]/.test(before) && /^[）)]/.test(after)) return true;

@@ -29,7 +29,7 @@ const PARTS = [
  * "110万人", "5.0%—5.5%"), `text.slice(indicatorStart, indicatorEnd)` the words its
  * indicator is read from (for a 分别 list, the whole list: "第一、第二、第三产业增加值").
  */
-export const figureRowSchema = z.object({
+const figureRowSchema = z.object({
   id: z.string(),
   doc: z.string(),
   /** the report's place as the report names it (北京市, 全国) */
@@ -73,7 +73,7 @@ export const figureRowSchema = z.object({
 export type FigureRow = z.infer<typeof figureRowSchema>;
 
 /** One indicator of the vocabulary (indicators.tsv): its key, English names and Chinese names. */
-export const indicatorSchema = z.object({
+const indicatorSchema = z.object({
   key: z.string(),
   en: z.array(z.string()).min(1),
   zh: z.array(z.string()).min(1),

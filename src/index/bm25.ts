@@ -29,7 +29,23 @@ export type Bm25Data = {
 
 export type Scored = { index: number; score: number };
 
-export function buildBm25(docs: string[][], k1 = 1.2, b = 0.75): Bm25Data {
+/**
+ * BM25's two parameters, saved with the index (an update keeps the base's). The textbook
+ * values (Robertson and Zaragoza's usual range: k1 1.2–2.0, b 0.5–0.8), set when the index
+ * was first built and not tuned on an eval since.
+ */
+const BM25_PARAMS = {
+  /** how fast repeats of a term stop adding to a passage's score: 0 counts a term once */
+  k1: 1.2,
+  /** how much a long passage's score is scaled down: 0 none, 1 fully by its length */
+  b: 0.75,
+} as const;
+
+export function buildBm25(
+  docs: string[][],
+  k1: number = BM25_PARAMS.k1,
+  b: number = BM25_PARAMS.b,
+): Bm25Data {
   const postings: Record<string, number[]> = Object.create(null);
   const lengths = docs.map((terms, i) => {
     const tf = new Map<string, number>();

@@ -4,7 +4,7 @@ import type { Embeddings } from "@langchain/core/embeddings";
 import { buildFigureFile } from "../figures/figure-file.js";
 import { corpusHash } from "../ingest/corpus-hash.js";
 import type { Doc, Passage, SkippedFile, SourceFile } from "../ingest/types.js";
-import { DOMAIN_WORDS } from "../text/domain-words.js";
+import { domainWords } from "../text/domain-words.js";
 import { createTokenizer, quotedTerms, type Tokenizer } from "../text/tokenizer.js";
 import { type Bm25Data, buildBm25 } from "./bm25.js";
 import { reuseBm25 } from "./bm25-reuse.js";
@@ -15,7 +15,15 @@ import { hashFiles, INDEX_VERSION, type Manifest } from "./manifest.js";
 import { indexedText } from "./passage-text.js";
 import type { BuildBase } from "./sources.js";
 
+/**
+ * Passages embedded in one call, then put in the graph: bounds the float vectors held at
+ * once on a large corpus (set by hand with the scale bench, not tuned). The index does not
+ * depend on it: vectors go into the graph in passage order whatever the batch.
+ */
 const EMBED_BATCH = 2000;
+
+/** The largest int8: a unit vector's components are stored as multiples of 1/127. */
+const INT8_MAX = 127;
 
 /**
  * A vector, L2-normalized, as int8 into dimension-major `out` (dimension j of passage i at
@@ -24,7 +32,7 @@ const EMBED_BATCH = 2000;
 function quantize(v: number[], out: Int8Array, i: number, count: number): void {
   let norm = 0;
   for (const x of v) norm += x * x;
-  const scale = norm > 0 ? 127 / Math.sqrt(norm) : 0;
+  const scale = norm > 0 ? INT8_MAX / Math.sqrt(norm) : 0;
   for (let j = 0; j < v.length; j++) out[j * count + i] = Math.round((v[j] as number) * scale);
 }
 
@@ -161,7 +169,7 @@ export async function buildIndex(input: BuildInput): Promise<Built> {
   const { docs, passages, sources, from, reused } = collectDocuments(input.files, input.base);
   if (passages.length === 0) throw new Error("the corpus has no passages");
   stage("documents");
-  const userWords = [...new Set([...DOMAIN_WORDS, ...docs.flatMap((d) => quotedTerms(d.text))])];
+  const userWords = [...new Set([...domainWords(), ...docs.flatMap((d) => quotedTerms(d.text))])];
   const texts = passages.map(indexedText);
   const tokenizer = createTokenizer(userWords);
   const bm25 = lexicalData(texts, from, userWords, tokenizer, input.base);

@@ -11,15 +11,17 @@ import { alive } from "./layout.js";
  * keeps a builder's clean-up away from another's fresh folder; a lock taken over wrongly
  * costs a second build, never an index.
  */
-export const BUILD_LOCK = {
+const BUILD_LOCK = {
   file: ".build.lock",
   /** how often a waiting process looks again */
   pollMs: 200,
   /**
    * a lock not refreshed for this long is abandoned, whoever holds it (a holder on another
-   * host, or a dead holder whose pid was reused); the holder refreshes it 4 times as often
+   * host, or a dead holder whose pid was reused)
    */
   staleMs: 5 * 60_000,
+  /** how many times the holder refreshes the lock within staleMs: a late refresh or two does not lose it */
+  refreshesPerStale: 4,
 } as const;
 
 type Holder = { pid: number; host: string; since: number };
@@ -95,7 +97,7 @@ export async function withBuildLock<T>(
   const refresh = setInterval(() => {
     const now = new Date();
     utimes(path, now, now).catch(() => {});
-  }, BUILD_LOCK.staleMs / 4);
+  }, BUILD_LOCK.staleMs / BUILD_LOCK.refreshesPerStale);
   refresh.unref();
   try {
     return await fn();

@@ -12,7 +12,7 @@ import type { BuildBase } from "./sources.js";
  * neighbours: efConstruction 200 keeps 94% of the top 50 (96% of the top 10) and costs
  * about 11 s of CPU; 100 keeps 92% for 8 s, 64 keeps 89% for 4.6 s.
  */
-export const HNSW_BUILD = {
+const HNSW_BUILD = {
   /** links per node: more is better recall, more memory and a slower build */
   m: 16,
   /** candidates looked at while linking a node: the recall/build-time trade above */
@@ -27,6 +27,23 @@ export const HNSW_BUILD = {
    */
   maxDeletedShare: 0.25,
 } as const;
+
+/**
+ * How the graph is searched: hnswlib's ef (candidates kept while searching) is the
+ * corpus's passage count, held between these bounds; more is better recall and a slower
+ * search. Set by hand with the first index, not tuned on an eval; HNSW_BUILD's recall
+ * figures on the 45 reports were measured at the upper bound.
+ */
+const HNSW_SEARCH = {
+  /** the least ef, for small corpora */
+  minEf: 64,
+  /** the most ef, for corpora of 200 passages or more */
+  maxEf: 200,
+} as const;
+
+/** The search ef for a corpus of `passages` (HNSW_SEARCH). */
+export const searchEf = (passages: number) =>
+  Math.min(HNSW_SEARCH.maxEf, Math.max(HNSW_SEARCH.minEf, passages));
 
 /** A graph to put passages' vectors into, and each passage's label in it. */
 export type GraphPlan = {

@@ -9,7 +9,7 @@ import type { Doc, Part, Passage, SkippedFile } from "../ingest/types.js";
 import { type Lexicon, lexiconSchema } from "../lexicon/lexicon.js";
 import { createTokenizer, type Tokenizer } from "../text/tokenizer.js";
 import { Bm25, type Bm25Data } from "./bm25.js";
-import { passagesByLabel } from "./hnsw-graph.js";
+import { passagesByLabel, searchEf } from "./hnsw-graph.js";
 import { FILES, readCurrent } from "./layout.js";
 import { hashFiles, type Manifest, manifestSchema } from "./manifest.js";
 import { readLabels } from "./sources.js";
@@ -57,7 +57,7 @@ const NOT_EXTRAS = new Set<string>([
 const turn = () => setImmediate();
 
 /** The runs of passages that share a document and a part: what scopes are made of. */
-export function passageRuns(passages: Passage[]): PassageRun[] {
+function passageRuns(passages: Passage[]): PassageRun[] {
   const runs: PassageRun[] = [];
   passages.forEach((p, i) => {
     const last = runs[runs.length - 1];
@@ -137,7 +137,7 @@ export async function loadIndex(indexDir: string, embeddings: Embeddings): Promi
   const figures = figureTableOf(JSON.parse(await readFile(join(dir, FILES.figures), "utf8")));
   if (!figures) throw new IndexError(`index file ${FILES.figures} is not a figure table`);
   const vectors = await HNSWLib.load(join(dir, FILES.hnswDir), embeddings);
-  vectors.index.setEf(Math.min(200, Math.max(64, corpus.passages.length)));
+  vectors.index.setEf(searchEf(corpus.passages.length));
   const bytes = await readFile(join(dir, FILES.vectors));
   const vectorsByDim = new Int8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (vectorsByDim.length !== corpus.passages.length * manifest.dimensions)

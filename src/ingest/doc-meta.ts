@@ -11,7 +11,7 @@ const PROVINCES = new Set(
 const MUNICIPALITY = /^(?:北京|天津|上海|重庆)市?$/;
 
 /** The level of government a place name is at: 全国, 四川省, 北京市, 成都市, …区. */
-export function levelOf(place: string): Level | undefined {
+function levelOf(place: string): Level | undefined {
   if (place === "全国" || place === "国务院") return "national";
   if (MUNICIPALITY.test(place) || /(?:省|自治区|特别行政区)$/.test(place)) return "province";
   if (PROVINCES.has(place)) return "province";

@@ -4,7 +4,7 @@
  */
 
 /** Where front matter can be. */
-export const FRONT = {
+const FRONT = {
   /** the opening salutation is looked for among this many first paragraphs */
   maxParagraphs: 12,
   /** a paragraph before the salutation longer than this means the salutation is not an opening */

@@ -1,3 +1,4 @@
+import { zhNumber } from "../text/numbers.js";
 import { LEAD_SENTENCE } from "./normalize.js";
 
 /**
@@ -21,27 +22,6 @@ export const HEADING = {
   /** a broken heading's second line ("治理效能和服务水平") is at most this long */
   maxContinuationChars: 20,
 } as const;
-
-const DIGIT: Record<string, number> = {
-  一: 1,
-  二: 2,
-  三: 3,
-  四: 4,
-  五: 5,
-  六: 6,
-  七: 7,
-  八: 8,
-  九: 9,
-};
-
-/** 一 -> 1, 十 -> 10, 十二 -> 12, 二十三 -> 23 (up to 九十九). */
-export function chineseNumber(s: string): number {
-  const ten = s.indexOf("十");
-  if (ten === -1) return DIGIT[s] ?? 0;
-  const tens = ten === 0 ? 1 : (DIGIT[s.slice(0, ten)] ?? 0);
-  const units = ten === s.length - 1 ? 0 : (DIGIT[s.slice(ten + 1)] ?? 0);
-  return tens * 10 + units;
-}
 
 /** A heading found at the start of a paragraph. */
 export type Heading = {
@@ -74,7 +54,7 @@ function numbered(text: string, re: RegExp): Heading | undefined {
   if (headEnd > HEADING.maxChars || headEnd - m[0].length < 2) return undefined;
   const number = m[0].replace(/[ \u3000]+/g, "");
   return {
-    num: chineseNumber(m[1] as string),
+    num: zhNumber(m[1] as string) ?? 0,
     title: number + sectionName(text.slice(m[0].length, headEnd)),
     bodyStart: headEnd,
   };

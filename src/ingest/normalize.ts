@@ -20,7 +20,7 @@ export const LEAD_SENTENCE = /^[^，,。！？；：\s]{4,16}。/;
 const HEADING_BLOCK_MAX = 60;
 
 /** A block that is a heading: "（二）…" with no full stop, or a short line with no punctuation. */
-export function isHeadingBlock(block: string): boolean {
+function isHeadingBlock(block: string): boolean {
   if (NUMBERED_HEADING.test(block))
     return !block.includes("。") && block.length <= HEADING_BLOCK_MAX;
   return block.length <= 24 && !/[，。！？；：,.!?;:]/.test(block);

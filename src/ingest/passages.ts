@@ -13,7 +13,7 @@ function pieces(text: string, re: RegExp): string[] {
 }
 
 /** How a paragraph made of list items ("一是…二是…", "第三，…", "——…") is cut into passages. */
-export const LIST_CUTS = {
+const LIST_CUTS = {
   /**
    * A passage this share of the target long ends before the next list item instead of
    * growing into it; and a passage that reaches the target inside an item runs on to the

@@ -49,7 +49,7 @@ export function appendixStart(paragraphs: string[], from: number): number {
   return paragraphs.length;
 }
 
-export const isHeadingLike = (p: string) =>
+const isHeadingLike = (p: string) =>
   Boolean(partHeading(p) || sectionHeading(p) || isPartLine(p) || ordinalHeading(p));
 
 /**

@@ -31,7 +31,7 @@ export function partOfHeading(title: string, year: number | undefined, seen: Par
 export const isGovernmentSection = (title: string) => GOVERNMENT.test(title);
 
 /** How the problems paragraph is recognised. */
-export const PROBLEMS = {
+const PROBLEMS = {
   /**
    * An opener this far into a paragraph splits it: what comes before it stays where it
    * was ("…继续坚持、不断探索与完善。同时，我们清醒认识到…"); nearer the start, the whole

@@ -45,7 +45,7 @@ export type Piece = {
   joined?: boolean;
 };
 
-export const CLOSING_SECTION = "结语";
+const CLOSING_SECTION = "结语";
 
 export type PlaceOptions = {
   /** how many first paragraphs are front matter */

@@ -2,7 +2,7 @@ import { z } from "zod";
 
 /** The level of government a report is delivered at. */
 export type Level = "national" | "province" | "city" | "district";
-export const LEVELS = ["national", "province", "city", "district"] as const;
+const LEVELS = ["national", "province", "city", "district"] as const;
 
 /**
  * What part of a government work report a paragraph belongs to:

@@ -168,6 +168,9 @@ const SYLLABLES = new Set([
   ...PINYIN_INITIALS.flatMap((i) => PINYIN_FINALS.map((f) => i + f)),
 ]);
 
+/** Letters of the longest toneless pinyin syllable (zhuang, chuang, shuang). */
+const LONGEST_SYLLABLE = 6;
+
 /**
  * A word written in pinyin ("Chunxi", "Longquanyi") -> its syllables, fewest first;
  * undefined when it cannot be read as pinyin.
@@ -176,7 +179,7 @@ export function pinyinSyllables(word: string): string[] | undefined {
   const w = word.toLowerCase();
   const best: (string[] | undefined)[] = [[]];
   for (let i = 1; i <= w.length; i++) {
-    for (let n = Math.min(6, i); n >= 1; n--) {
+    for (let n = Math.min(LONGEST_SYLLABLE, i); n >= 1; n--) {
       const before = best[i - n];
       const syllable = w.slice(i - n, i);
       if (

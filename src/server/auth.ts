@@ -13,7 +13,7 @@ function sameKey(a: string, b: string): boolean {
 }
 
 /** A short, non-reversible name for a key, for rate limiting and logs. */
-export const keyId = (key: string) => `key:${digest(key).toString("hex").slice(0, 12)}`;
+const keyId = (key: string) => `key:${digest(key).toString("hex").slice(0, 12)}`;
 
 /** Wrong or missing keys an address may send a minute; past it they get 429s, not 401s. */
 export const FAILED_KEYS_PER_MINUTE = 30;
@@ -23,7 +23,7 @@ export const FAILED_KEYS_PER_MINUTE = 30;
  * passages it shows) and claim checking. The key is in the page for anyone to read, so
  * everything else (search, the OpenAI API for bots) needs a real API key.
  */
-export const WIDGET_ROUTES: readonly RegExp[] = [
+const WIDGET_ROUTES: readonly RegExp[] = [
   /^\/api\/ask$/,
   /^\/api\/cite$/,
   /^\/api\/passages\/[^/]+$/,

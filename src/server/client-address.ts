@@ -35,7 +35,7 @@ function proxyList(proxies: string[]): BlockList {
  * the addresses in those ranges are. Entries left of the client are never read, so a client
  * cannot choose its own address. Requests made in-process (tests) have no socket: "local".
  */
-export function clientAddressOf(trust?: TrustProxy): (c: Context) => string {
+function clientAddressOf(trust?: TrustProxy): (c: Context) => string {
   const trusted = trust && "proxies" in trust ? proxyList(trust.proxies) : undefined;
   const isTrusted = (address: string) => {
     const family = isIP(address);

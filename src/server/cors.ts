@@ -2,6 +2,8 @@ import type { MiddlewareHandler } from "hono";
 
 const ALLOW_METHODS = "GET,POST,OPTIONS";
 const ALLOW_HEADERS = "Content-Type,Authorization,Accept";
+/** Seconds a browser may reuse a preflight's answer (browsers cap it: Chrome at 7,200). */
+const PREFLIGHT_MAX_AGE_S = 600;
 
 /**
  * CORS for the configured origins ("*" allows any). Headers are set before the route runs,
@@ -21,7 +23,7 @@ export function corsFor(origins: string[]): MiddlewareHandler {
     if (allowed) {
       c.header("Access-Control-Allow-Methods", ALLOW_METHODS);
       c.header("Access-Control-Allow-Headers", ALLOW_HEADERS);
-      c.header("Access-Control-Max-Age", "600");
+      c.header("Access-Control-Max-Age", String(PREFLIGHT_MAX_AGE_S));
     }
     return c.body(null, 204);
   };

@@ -1,9 +1,8 @@
 import type { HttpBindings } from "@hono/node-server";
-import type { Context } from "hono";
 import type { Config } from "../config.js";
 import type { Engine } from "../engine.js";
 import type { Logger } from "../log.js";
-import { ApiError } from "./api-error.js";
+import { notReady } from "./api-error.js";
 import type { LimitStore } from "./limit-store.js";
 
 /** What the app is built from. `engine()` is undefined until the index is loaded. */
@@ -22,8 +21,7 @@ export type AppDeps = {
 /** The engine, or a 503 that tells the client to come back. */
 export function requireEngine(deps: AppDeps): Engine {
   const engine = deps.engine();
-  if (!engine)
-    throw new ApiError(503, "not_ready", "the index is still loading", { "Retry-After": "2" });
+  if (!engine) throw notReady();
   return engine;
 }
 
@@ -42,4 +40,3 @@ export type Env = {
     client?: string;
   };
 };
-export type Ctx = Context<Env>;

@@ -1,7 +1,7 @@
 import type { FigureRowJson } from "./figure-json.js";
 
 /** The columns of GET /api/figures as CSV, in order: the JSON fields of a row. */
-export const CSV_COLUMNS: (keyof FigureRowJson)[] = [
+const CSV_COLUMNS: (keyof FigureRowJson)[] = [
   "id",
   "doc",
   "place",

@@ -1,5 +1,5 @@
 import type { MiddlewareHandler } from "hono";
-import { ApiError } from "./api-error.js";
+import { tooManyInFlight } from "./api-error.js";
 import type { Env } from "./deps.js";
 
 /**
@@ -19,10 +19,7 @@ export function capInFlight(max: number): MiddlewareHandler<Env> {
     if (max <= 0 || c.req.method === "OPTIONS") return next();
     const client = c.get("client") ?? "unknown";
     const n = inFlight.get(client) ?? 0;
-    if (n >= max)
-      throw new ApiError(429, "rate_limited", `at most ${max} requests at once per client`, {
-        "Retry-After": "1",
-      });
+    if (n >= max) throw tooManyInFlight(max);
     inFlight.set(client, n + 1);
     const outgoing = c.env?.outgoing;
     try {

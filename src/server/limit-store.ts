@@ -15,7 +15,7 @@ export interface LimitStore {
 }
 
 /** Tunables of the in-memory store. */
-export const MEMORY_LIMITS = {
+const MEMORY_LIMITS = {
   /**
    * Buckets kept; past it the least recently used goes (its client starts afresh). A
    * bucket is about 100 bytes, so the default is about 10 MB at worst, reached only by a
@@ -27,7 +27,7 @@ export const MEMORY_LIMITS = {
 type Bucket = { tokens: number; at: number };
 
 /** The token bucket's arithmetic, shared in spirit with the Redis script. */
-export function refill(b: Bucket | undefined, perMinute: number, now: number): Bucket {
+function refill(b: Bucket | undefined, perMinute: number, now: number): Bucket {
   if (!b) return { tokens: perMinute, at: now };
   const rate = perMinute / 60_000;
   return { tokens: Math.min(perMinute, b.tokens + Math.max(0, now - b.at) * rate), at: now };

@@ -16,6 +16,8 @@ const CODES: Record<number, string> = {
   503: "not_ready",
 };
 
+const INTERNAL = new ApiError(500, "internal", "internal error");
+
 /** Every error becomes `{ error: { code, message } }`; nothing internal reaches the client. */
 export function onError(log: Logger): ErrorHandler {
   return (err, c) => {
@@ -26,7 +28,7 @@ export function onError(log: Logger): ErrorHandler {
     if (err instanceof HTTPException && err.status < 500) {
       const code = CODES[err.status] ?? "bad_request";
       const message = err.status === 400 ? err.message || "bad request" : code.replace(/_/g, " ");
-      return c.json({ error: { code, message } }, err.status);
+      return c.json(new ApiError(err.status, code, message).toJSON(), err.status);
     }
     if (c.req.raw.signal.aborted) {
       // the client went away mid-request: nothing to answer, nothing went wrong here
@@ -39,6 +41,6 @@ export function onError(log: Logger): ErrorHandler {
       path: c.req.path,
       error: err instanceof Error ? err.name : typeof err,
     });
-    return c.json({ error: { code: "internal", message: "internal error" } }, 500);
+    return c.json(INTERNAL.toJSON(), INTERNAL.status);
   };
 }

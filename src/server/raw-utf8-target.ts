@@ -2,7 +2,7 @@ import type { Server } from "node:http";
 import type { Socket } from "node:net";
 
 /** Tunables of the first-request-line fix. */
-export const RAW_TARGET = {
+const RAW_TARGET = {
   /** a connection that sends nothing for this long is closed (Node's own header timeout
    * starts only once the connection is handed over) */
   firstBytesTimeoutMs: 30_000,

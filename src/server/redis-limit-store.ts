@@ -10,7 +10,7 @@ declare module "ioredis" {
 }
 
 /** Tunables of the shared store. */
-export const REDIS_LIMITS = {
+const REDIS_LIMITS = {
   /** every bucket's key starts with it, so the service can share a Redis */
   prefix: "report-qa:limit:",
   /** a reply slower than this counts as Redis being away: the request uses the fallback */

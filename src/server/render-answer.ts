@@ -14,8 +14,11 @@ function bigrams(s: string): Set<string> {
   return out;
 }
 
+/** Characters of a source's quote in a reply's footer, at most: one line of a chat app. */
+const QUOTE_CHARS = 80;
+
 /** The sentence of a cited passage that the answer rests on (most shared character pairs). */
-export function quoteFor(answer: string, c: Citation, max = 80): string {
+function quoteFor(answer: string, c: Citation, max = QUOTE_CHARS): string {
   const want = bigrams(answer);
   let best = c.text;
   let score = -1;
@@ -32,7 +35,7 @@ export function quoteFor(answer: string, c: Citation, max = 80): string {
 }
 
 /** "Sources:" lines: [n] 《report title》 section path: “quote”. */
-export function sourcesFooter(d: Draft, language: "zh" | "en"): string {
+function sourcesFooter(d: Draft, language: "zh" | "en"): string {
   if (!d.citations.length) return "";
   const title = language === "zh" ? "来源：" : "Sources:";
   const lines = d.citations.map((c) => {

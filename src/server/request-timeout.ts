@@ -1,5 +1,5 @@
 import type { MiddlewareHandler } from "hono";
-import { ApiError } from "./api-error.js";
+import { ApiError, tooSlow } from "./api-error.js";
 import type { Env } from "./deps.js";
 
 /**
@@ -20,7 +20,7 @@ export function requestTimeout(ms: number): MiddlewareHandler<Env> {
             }),
           );
         } else {
-          reject(new ApiError(503, "timeout", "the request took too long", { "Retry-After": "5" }));
+          reject(tooSlow());
         }
       }, ms);
     });

@@ -55,7 +55,7 @@ function matches(ifNoneMatch: string | undefined, etag: string): boolean {
  * Whether an Accept-Encoding header takes gzip: listed with a q above 0, or not listed
  * while `*` is (RFC 9110 §12.5.3). "gzip;q=0" refuses it.
  */
-export function acceptsGzip(header: string | undefined): boolean {
+function acceptsGzip(header: string | undefined): boolean {
   let gzip: number | undefined;
   let any: number | undefined;
   for (const part of (header ?? "").split(",")) {
@@ -70,13 +70,29 @@ export function acceptsGzip(header: string | undefined): boolean {
 }
 
 /**
+ * How the widget's files are cached and compressed. /widget.js is embedded by other sites
+ * under this same URL, so it cannot be immutable: a short max-age with an ETag, then
+ * served stale while the browser checks again.
+ */
+const WIDGET_CACHE = {
+  /** seconds /widget.js is fresh */
+  scriptMaxAgeS: 300,
+  /** seconds a stale /widget.js may still be used while it is checked again */
+  scriptStaleS: 86_400,
+  /** seconds the empty favicon is fresh */
+  faviconMaxAgeS: 86_400,
+  /** gzip level of the script, compressed once at start (9: smallest) */
+  gzipLevel: 9,
+} as const;
+
+/**
  * The chat widget's two resources: GET / (a full-page chat) and GET /widget.js (the embed
  * script, built once by buildWidgetBundle() and passed in as `bundle`).
  */
 export function widgetRoutes(opts: { bundle: string; widgetKey?: string }): Hono {
   const app = new Hono();
   const js = Buffer.from(opts.bundle, "utf8");
-  const jsGzip = gzipSync(js, { level: 9 });
+  const jsGzip = gzipSync(js, { level: WIDGET_CACHE.gzipLevel });
   const etag = `"${createHash("sha256").update(js).digest("base64url").slice(0, 22)}"`;
   // with API keys on, the page carries the widget's own key (honoured from allowed origins only)
   const pages = { zh: page("zh", opts.widgetKey), en: page("en", opts.widgetKey) };
@@ -91,8 +107,10 @@ export function widgetRoutes(opts: { bundle: string; widgetKey?: string }): Hono
   });
 
   app.get("/widget.js", (c) => {
-    // Other sites embed this URL as is, so it cannot be immutable: short max-age + ETag.
-    c.header("Cache-Control", "public, max-age=300, stale-while-revalidate=86400");
+    c.header(
+      "Cache-Control",
+      `public, max-age=${WIDGET_CACHE.scriptMaxAgeS}, stale-while-revalidate=${WIDGET_CACHE.scriptStaleS}`,
+    );
     c.header("ETag", etag);
     c.header("Vary", "Accept-Encoding");
     c.header("X-Content-Type-Options", "nosniff");
@@ -107,7 +125,7 @@ export function widgetRoutes(opts: { bundle: string; widgetKey?: string }): Hono
 
   // browsers ask for it on the chat page; an empty answer beats a 404 in their console
   app.get("/favicon.ico", (c) => {
-    c.header("Cache-Control", "public, max-age=86400");
+    c.header("Cache-Control", `public, max-age=${WIDGET_CACHE.faviconMaxAgeS}`);
     return c.body(null, 204);
   });
 

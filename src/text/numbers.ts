@@ -38,8 +38,11 @@ const ZH_DIGIT: Record<string, number> = {
   九: 9,
 };
 
+/** Digits that read as a year (1900–2099): "2024" in 2024年, never a count. */
+export const isYearDigits = (digits: string): boolean => /^(?:19|20)\d\d$/.test(digits);
+
 /** 一..九十九 -> 1..99 ("十二" = 12, "二十" = 20, "十" = 10). */
-function zhNumber(s: string): number | undefined {
+export function zhNumber(s: string): number | undefined {
   if (!/^[一二两三四五六七八九十]{1,3}$/.test(s)) return undefined;
   const [a, b] = s.split("十");
   if (b === undefined) return s.length === 1 ? ZH_DIGIT[s] : undefined;

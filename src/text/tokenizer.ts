@@ -39,15 +39,25 @@ export function foldText(text: string): string {
   return text.normalize("NFKC").toLowerCase();
 }
 
+/** The frequency a user word gets in jieba's dictionary: high enough to stay one word. */
+const USER_WORD_FREQUENCY = 2000;
+
+/** jieba with its own dictionary and these words added as nouns (the corpus's, the domain's). */
+export function jiebaWith(userWords: readonly string[] = []): Jieba {
+  const jieba = Jieba.withDict(dict);
+  if (userWords.length) {
+    const lines = userWords.map((w) => `${w} ${USER_WORD_FREQUENCY} n`);
+    jieba.loadDict(Buffer.from(lines.join("\n"), "utf8"));
+  }
+  return jieba;
+}
+
 /**
  * A tokenizer with the corpus's own words added to jieba's dictionary, so that
  * "成渝地区双城经济圈" stays one word (search mode still yields its parts).
  */
 export function createTokenizer(userWords: readonly string[] = []): Tokenizer {
-  const jieba = Jieba.withDict(dict);
-  if (userWords.length) {
-    jieba.loadDict(Buffer.from(userWords.map((w) => `${w} 2000 n`).join("\n"), "utf8"));
-  }
+  const jieba = jiebaWith(userWords);
   const terms = (text: string): string[] => {
     const out: string[] = [];
     for (const m of foldText(text).matchAll(SEGMENT)) {

@@ -9,7 +9,7 @@ const GLUE_BEFORE = /(?:[A-Za-z0-9][\w.,%$¥€-]*|\S)\s*$/;
 const GLUE_AFTER = /^[。，、；：！？.,;:!?）)」』”’]+/;
 
 /** Where a citation comes from, said briefly: its report's title and its last heading. */
-export function citationLabel(c: Citation | undefined): string {
+function citationLabel(c: Citation | undefined): string {
   if (!c) return "";
   const leaf = c.section[c.section.length - 1] ?? "";
   return [c.title, leaf].filter(Boolean).join(", ") || c.doc;

@@ -20,7 +20,7 @@ export type AskHandlers = {
 };
 
 /** Request headers, with the API key when the site gave one (data-key / key attribute). */
-export function authHeaders(
+function authHeaders(
   key: string | undefined,
   base: Record<string, string> = {},
 ): Record<string, string> {
@@ -28,7 +28,7 @@ export function authHeaders(
 }
 
 /** Joins a base URL ("https://host", "https://host/qa/", "") and an absolute API path. */
-export function apiUrl(endpoint: string, path: string): string {
+function apiUrl(endpoint: string, path: string): string {
   return endpoint.replace(/\/+$/, "") + path;
 }
 

@@ -1,5 +1,6 @@
 /** Pure text helpers: [n] markers in an answer, and which span of a passage an answer cites. */
 import { CITE_MARKER, markerNumbers } from "../api-contract.js";
+import { isYearDigits } from "../text/numbers.js";
 
 export type AnswerPart = { text: string } | { cite: number[]; raw: string };
 
@@ -104,8 +105,6 @@ function terms(text: string): Set<string> {
   return out;
 }
 
-const isYear = (x: string) => /^(19|20)\d\d$/.test(x);
-
 type Want = { figures: string[]; terms: Set<string> };
 type Span = [number, number];
 
@@ -155,7 +154,7 @@ export function markRanges(passage: string, cited: string): Span[] {
     if (at >= 0) return [[at, at + quote.length]];
   }
   const want: Want = {
-    figures: [...numbers(cited)].filter((x) => !isYear(x)),
+    figures: [...numbers(cited)].filter((x) => !isYearDigits(x)),
     terms: terms(cited),
   };
   const ranges: Span[] = [];

@@ -12,7 +12,7 @@ import type { Turn } from "./types.js";
  * "a, b,,c " -> ["a", "b", "c"]; none -> undefined (every document). Ids go as written: an
  * id the server refuses (too many, too long) fails the question rather than widening it.
  */
-export function parseDocs(value: string | null | undefined): string[] | undefined {
+function parseDocs(value: string | null | undefined): string[] | undefined {
   const docs = (value ?? "")
     .split(",")
     .map((d) => d.trim())

@@ -65,7 +65,7 @@ const en: Strings = {
 export const STRINGS: Record<Lang, Strings> = { zh, en };
 
 /** "zh", "zh-CN", "zh-Hant" -> zh; anything else (or nothing) -> en. */
-export function toLang(tag: string | null | undefined): Lang | undefined {
+function toLang(tag: string | null | undefined): Lang | undefined {
   if (!tag) return undefined;
   return tag.trim().toLowerCase().startsWith("zh") ? "zh" : "en";
 }

@@ -1,5 +1,5 @@
 /** Stroke icons on a 24-unit grid, drawn with DOM calls (no markup strings, no images). */
-export const ICONS = {
+const ICONS = {
   chat: "M21 11.5a8.5 8.5 0 0 1-12.4 7.6L3 20.5l1.4-5A8.5 8.5 0 1 1 21 11.5z",
   close: "M6 6l12 12M18 6L6 18",
   down: "M6 9l6 6 6-6",

@@ -33,7 +33,7 @@ function markedPassage(answer: Answer, c: Citation): HTMLElement {
 }
 
 /** The card of citation `c`: number, report title above the section path, close button, passage. */
-export function sourceCard(answer: Answer, c: Citation, t: Strings, id: string): HTMLElement {
+function sourceCard(answer: Answer, c: Citation, t: Strings, id: string): HTMLElement {
   const path = c.section.join(" › ") || c.doc;
   return h(
     "div",

@@ -3,7 +3,7 @@ import { PARTIAL_MARKER } from "../api-contract.js";
 import { AskError, ask } from "./api.js";
 import type { Answer, AskRequest, Citation } from "./types.js";
 
-export const STREAM = {
+const STREAM = {
   /** No event for this long and the answer counts as failed (a retry is offered). */
   stallMs: 60_000,
 };

@@ -15,7 +15,7 @@ export const hasTable = (a: Answer): a is Answer & { table: Table } =>
  * citation button after its last cell's words. A row whose [n] names no citation of the
  * answer has no button.
  */
-export function answerTable(answer: Answer & { table: Table }, t: Strings): HTMLElement {
+function answerTable(answer: Answer & { table: Table }, t: Strings): HTMLElement {
   const { columns, rows } = answer.table;
   const byN = new Map(answer.citations.map((c) => [c.n, c]));
   const head = h("tr", {});

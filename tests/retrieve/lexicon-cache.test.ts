@@ -19,7 +19,7 @@ import {
   fromText,
   headwordOf,
 } from "../../src/lexicon/build/reverse-dictionary.js";
-import { DOMAIN_WORDS } from "../../src/text/domain-words.js";
+import { domainWords } from "../../src/text/domain-words.js";
 import { createTokenizer } from "../../src/text/tokenizer.js";
 
 const DOCS: [string, string][] = [
@@ -27,7 +27,7 @@ const DOCS: [string, string][] = [
   ["b.txt", "举办春熙路开街百年活动，推动消费提质扩容。"],
   ["c.txt", "防范化解地方政府债务风险，粮食每亩产量提高20斤。"],
 ];
-const userWords = [...DOMAIN_WORDS];
+const userWords = [...domainWords()];
 const tokenizer = createTokenizer(userWords);
 
 function sourceOf(docs: [string, string][]): LexiconSource {

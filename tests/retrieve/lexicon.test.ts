@@ -6,7 +6,7 @@ import { corpusLexicon } from "../../src/lexicon/build/corpus-lexicon.js";
 import { termDf } from "../../src/lexicon/build/corpus-vocabulary.js";
 import type { Lexicon } from "../../src/lexicon/lexicon.js";
 import { translateEnglish } from "../../src/lexicon/translate/translate.js";
-import { DOMAIN_WORDS } from "../../src/text/domain-words.js";
+import { domainWords } from "../../src/text/domain-words.js";
 import { createTokenizer } from "../../src/text/tokenizer.js";
 
 const CORPUS = [
@@ -20,7 +20,7 @@ const CORPUS = [
 ].join("\n\n");
 
 const { passages } = ingestFile({ name: "small.txt", format: "txt", raw: CORPUS, meta: {} });
-const userWords = [...DOMAIN_WORDS];
+const userWords = [...domainWords()];
 let lexicon: Lexicon;
 
 /** Every index term a translation offers, group by group. */

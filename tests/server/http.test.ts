@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { testApp } from "../support/engine.js";
+import { createLogger } from "../../src/log.js";
+import { createApp } from "../../src/server/app.js";
+import { testApp, testConfig } from "../support/engine.js";
 
 const app = await testApp({ CORS_ORIGINS: "http://allowed.example", BODY_LIMIT_BYTES: "2048" });
 const json = (body: unknown, headers: Record<string, string> = {}) => ({
@@ -22,6 +24,28 @@ describe("health", () => {
     expect(await (await app.request("/healthz")).json()).toEqual({ status: "ok" });
     const ready = await app.request("/readyz");
     expect(ready.status).toBe(200);
+  });
+
+  it("says why it is not ready, and when to come back", async () => {
+    const base = { config: testConfig(), log: createLogger("silent") };
+    const loading = createApp({ ...base, engine: () => undefined });
+    const draining = createApp({ ...base, engine: () => undefined, draining: () => true });
+    const cases: [typeof loading, string, string][] = [
+      [loading, "not_ready", "the index is still loading"],
+      [draining, "draining", "shutting down"],
+    ];
+    for (const [one, code, message] of cases) {
+      const res = await one.request("/readyz");
+      expect(res.status).toBe(503);
+      expect(res.headers.get("retry-after")).toBe("2");
+      expect(await res.json()).toEqual({ error: { code, message } });
+    }
+    const search = await loading.request("/api/search?q=GDP");
+    expect(search.status).toBe(503);
+    expect(search.headers.get("retry-after")).toBe("2");
+    expect(await search.json()).toEqual({
+      error: { code: "not_ready", message: "the index is still loading" },
+    });
   });
 });
 

@@ -4,7 +4,7 @@ import { FormatError } from "./format-error.js";
 import { decodingProblem } from "./text-check.js";
 
 /** How bytes without a byte order mark get their encoding. */
-export const DETECTION = {
+const DETECTION = {
   /** chardet's guess (0–100) is tried only at this confidence or above */
   minConfidence: 50,
   /** bytes chardet reads for its guess: enough for a reliable one, bounded for big files */

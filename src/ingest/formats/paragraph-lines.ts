@@ -19,14 +19,3 @@ export function joinWrapped(lines: string[]): string {
   }
   return out;
 }
-
-/**
- * Paragraphs -> the reader contract: one paragraph per line, a blank line between
- * paragraphs, no line breaks or indents inside, empty paragraphs dropped.
- */
-export function paragraphLines(paragraphs: string[]): string {
-  return paragraphs
-    .map((p) => joinWrapped(p.split(/\r\n?|\n/)))
-    .filter((p) => p.length > 0)
-    .join("\n\n");
-}

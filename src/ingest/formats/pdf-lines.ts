@@ -5,7 +5,7 @@ export type PdfItem = { str: string; x: number; y: number; width: number; size: 
 export type PdfLine = { text: string; x0: number; x1: number; y: number; size: number };
 
 /** How text runs are put back into lines. */
-export const PDF_LINES = {
+const PDF_LINES = {
   /** runs whose baselines differ by less than this share of the font size share a line */
   sameLine: 0.5,
   /** a gap wider than this share of the font size between two runs is a space between

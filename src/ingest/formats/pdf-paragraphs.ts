@@ -2,7 +2,7 @@ import { joinWrapped } from "./paragraph-lines.js";
 import type { PdfLine } from "./pdf-lines.js";
 
 /** How a PDF's lines are grouped into paragraphs (sizes in units of the line's font size). */
-export const PDF_PARAGRAPHS = {
+const PDF_PARAGRAPHS = {
   /** a vertical gap over this many times the body's usual line spacing ends a paragraph */
   paragraphGap: 1.4,
   /** a line starting this far right of the text's left edge opens a paragraph (Chinese

@@ -15,7 +15,7 @@ const NAVIGATION = "nav, [role=navigation]";
 const FURNITURE = `${NAVIGATION}, header, footer, aside, form, [role=banner], [role=contentinfo]`;
 
 /** The charset a page declares, when iconv-lite knows it. */
-export function declaredCharset(bytes: Uint8Array): string | undefined {
+function declaredCharset(bytes: Uint8Array): string | undefined {
   const head = Buffer.from(bytes.subarray(0, SNIFF_BYTES)).toString("latin1");
   const label = head.match(META_CHARSET)?.[1];
   return label ? encodingFor(label) : undefined;

@@ -2,7 +2,7 @@
  * When decoded bytes count as text. Random bytes decoded in any encoding carry control
  * characters, replacement characters or symbols in shares that real text never has.
  */
-export const TEXT_CHECK = {
+const TEXT_CHECK = {
   /** C0/C1 control characters other than tab, line feed, form feed and carriage return,
    * as a share of all characters. Text has none; random bytes about 10%. */
   maxControlShare: 0.01,

@@ -49,7 +49,7 @@ export type KeyEvidence = Map<string, SenseEvidence[]>;
  * The evidence of a corpus: for each dictionary headword its text holds, each English key
  * the headword glosses, found in the index by the headword's forms (corpus-vocabulary.ts).
  */
-export function collectEvidence(input: LexiconInput, o: LexiconOptions) {
+function collectEvidence(input: LexiconInput, o: LexiconOptions) {
   const vocabulary = corpusVocabulary(input.df, input.tokenizer, o, (zh) =>
     hasHeadword(input.dictionary, zh),
   );

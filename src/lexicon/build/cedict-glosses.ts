@@ -48,7 +48,7 @@ const NOT_TERMS =
  * the whole piece when short, its first comma chunk, each content word at a lower weight
  * that is shared among the piece's words, and terms in brackets.
  */
-export function glossKeys(piece: string): [string, number][] {
+function glossKeys(piece: string): [string, number][] {
   const out: [string, number][] = [];
   const clean = piece
     .replace(/\([^)]*\)/g, " ")

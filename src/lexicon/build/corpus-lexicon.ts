@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { dict } from "@node-rs/jieba/dict.js";
-import { DOMAIN_WORDS } from "../../text/domain-words.js";
+import { domainWords } from "../../text/domain-words.js";
 import { foldText, type Tokenizer } from "../../text/tokenizer.js";
 import { LEXICON_VERSION, type Lexicon, lexiconSchema } from "../lexicon.js";
 import {
@@ -34,6 +34,13 @@ const DICTIONARY_FILE = "dictionary.txt";
 
 /** Built lexicons kept in the cache (one per corpus vocabulary). */
 const KEEP_LEXICONS = 4;
+
+/**
+ * Document records kept in the cache: the newest `least`, or `perUsed` times as many as the
+ * corpus uses when that is more (room for earlier versions of its documents); the corpus's
+ * own are always kept. Set by hand; the Chengdu report's record is 94 KB.
+ */
+const KEEP_DOCUMENTS = { least: 1000, perUsed: 2 } as const;
 
 /** What the lexicon is made from: the corpus as the lexical index reads it. */
 export type LexiconSource = {
@@ -124,7 +131,7 @@ export async function corpusLexicon(
 
   const { dictionary, how } = await dictionaryFor(key, dir);
   const extra = new Set(glossary.flatMap(([, zh]) => zh));
-  const recordSalt = sha256([...extra].sort().join("\n") + DOMAIN_WORDS.join("\n"));
+  const recordSalt = sha256([...extra].sort().join("\n") + domainWords().join("\n"));
   const byDoc = new Map<string, string[]>();
   source.docs.forEach((doc, i) => {
     const list = byDoc.get(doc) ?? [];
@@ -171,7 +178,8 @@ export async function corpusLexicon(
   if (dir && lexiconFile) {
     await writeCached(lexiconFile, lexicon);
     await keepNewest(join(dir, "lexicons"), KEEP_LEXICONS);
-    await keepNewest(join(dir, "documents"), Math.max(1000, 2 * used.size), used);
+    const keep = Math.max(KEEP_DOCUMENTS.least, KEEP_DOCUMENTS.perUsed * used.size);
+    await keepNewest(join(dir, "documents"), keep, used);
   }
   return { lexicon, dictionary: made, documents: counts, fromCache: false };
 }

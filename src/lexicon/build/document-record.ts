@@ -1,8 +1,8 @@
-import { Jieba } from "@node-rs/jieba";
-import { dict } from "@node-rs/jieba/dict.js";
+import type { Jieba } from "@node-rs/jieba";
 import { pinyin } from "pinyin-pro";
 import { z } from "zod";
-import { DOMAIN_WORDS } from "../../text/domain-words.js";
+import { domainWords } from "../../text/domain-words.js";
+import { jiebaWith } from "../../text/tokenizer.js";
 import { pinyinCode } from "../phonetic.js";
 import { hasHeadword, type ReverseDictionary } from "./reverse-dictionary.js";
 
@@ -21,7 +21,7 @@ export const documentRecordSchema = z.object({
 });
 export type DocumentRecord = z.infer<typeof documentRecordSchema>;
 
-export const RECORD_LIMITS = {
+const RECORD_LIMITS = {
   /** longest dictionary word looked for, in characters (longer entries are sayings, not terms) */
   maxHeadword: 8,
   /** a character is name-like when at least this share of its dictionary entries are proper nouns (斯 克 尔, not 这 是 了) */
@@ -41,19 +41,16 @@ const HAN = /^[\u3400-\u9fff\uf900-\ufaff]+$/;
 /** The segmenter for names: jieba's own dictionary and the domain words, the same for every document. */
 let segmenter: Jieba | undefined;
 function namesSegmenter(): Jieba {
-  if (!segmenter) {
-    segmenter = Jieba.withDict(dict);
-    segmenter.loadDict(Buffer.from(DOMAIN_WORDS.map((w) => `${w} 2000 n`).join("\n"), "utf8"));
-  }
+  segmenter ??= jiebaWith(domainWords());
   return segmenter;
 }
 
 /** Toneless pinyin syllables of a Chinese string, one per character. */
-export const syllablesOf = (zh: string): string[] =>
+const syllablesOf = (zh: string): string[] =>
   pinyin(zh, { toneType: "none", type: "array", v: true });
 
 /** The sound code of a Chinese string (see phonetic.ts). */
-export const chineseCode = (zh: string): string => syllablesOf(zh).map(pinyinCode).join("");
+const chineseCode = (zh: string): string => syllablesOf(zh).map(pinyinCode).join("");
 
 /**
  * Runs that may be names: jieba's pieces joined back (one to three name-like pieces:

@@ -50,7 +50,7 @@ export const DEFAULT_SENSE_OPTIONS: SenseOptions = {
 
 const round = (x: number) => Number(x.toPrecision(3));
 
-export function senseScore(e: SenseEvidence, o: SenseOptions): number {
+function senseScore(e: SenseEvidence, o: SenseOptions): number {
   return (
     (e.weight / (1 + o.rankDecay * e.rank)) *
     Math.max(1, e.definitions) ** -o.definitionsPower *

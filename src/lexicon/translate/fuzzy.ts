@@ -2,8 +2,27 @@ import { stemWord } from "../../text/english.js";
 import type { Lexicon } from "../lexicon.js";
 import type { Budget } from "./budget.js";
 
-/** Words the spelling step looks at, in letters: shorter ones have too many neighbours, longer ones are not words. */
-export const FUZZY_LIMITS = { minLength: 6, maxLength: 20, maxMatches: 3 };
+/**
+ * The spelling step's bounds, in letters unless said otherwise. Set by hand, not tuned: the
+ * cross-validation of xquad-cv.ts tries none of them.
+ */
+const FUZZY_LIMITS = {
+  /** words looked at: shorter ones have too many neighbours, longer ones are not words */
+  minLength: 6,
+  maxLength: 20,
+  /** more keys than this near a word: it is near none of them */
+  maxMatches: 3,
+  /** a word this long may be two edits away from its key, a shorter one only one */
+  twoEditsFrom: 9,
+  /** keys shorter than this are never offered */
+  minKeyLength: 5,
+  /** the prefix keys are looked up by, and the least prefix a key shares to count without edits */
+  prefix: 6,
+  /** ...or this share of the shorter of the two, when that is longer */
+  prefixShare: 0.8,
+  /** the budget's charge for the prefix lookup, beside one per key it yields */
+  prefixLookupCost: 20,
+};
 
 type KeyIndex = {
   byStem: Map<string, string[]>;
@@ -51,7 +70,7 @@ export function sameStemKeys(word: string, lex: Lexicon): string[] {
 }
 
 /** Levenshtein distance, or max + 1 as soon as it must exceed max. */
-export function editDistance(a: string, b: string, max: number): number {
+function editDistance(a: string, b: string, max: number): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
   let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
@@ -98,20 +117,21 @@ export function nearKeys(word: string, lex: Lexicon, budget: Budget): string[] {
   const L = FUZZY_LIMITS;
   if (word.length < L.minLength || word.length > L.maxLength) return [];
   const index = keyIndex(lex);
-  const max = word.length >= 9 ? 2 : 1;
+  const max = word.length >= L.twoEditsFrom ? 2 : 1;
   const variants = deletionsOf(word);
   if (!budget.grant(variants.length)) return [];
   const candidates = new Set<string>();
   for (const v of variants) for (const k of index.deletions.get(v) ?? []) candidates.add(k);
-  const byPrefix = withPrefix(index.sorted, word.slice(0, 6));
-  if (!budget.grant(byPrefix.length + 20)) return [];
+  const byPrefix = withPrefix(index.sorted, word.slice(0, L.prefix));
+  if (!budget.grant(byPrefix.length + L.prefixLookupCost)) return [];
   for (const k of byPrefix) candidates.add(k);
   const out: string[] = [];
   for (const k of candidates) {
-    if (k.length < 5 || k === word) continue;
+    if (k.length < L.minKeyLength || k === word) continue;
     let prefix = 0;
     while (prefix < k.length && k[prefix] === word[prefix]) prefix++;
-    const sharedPrefix = prefix >= Math.max(6, Math.ceil(0.8 * Math.min(k.length, word.length)));
+    const sharedPrefix =
+      prefix >= Math.max(L.prefix, Math.ceil(L.prefixShare * Math.min(k.length, word.length)));
     if (sharedPrefix) out.push(k);
     else if (budget.grant(k.length * word.length) && editDistance(word, k, max) <= max) out.push(k);
     if (out.length > L.maxMatches) return [];

@@ -10,14 +10,34 @@ export type NameOptions = {
   top: number;
 };
 
-/** Words the sound steps look at, in letters: longer ones are not names. */
-export const NAME_LIMITS = {
+/**
+ * The sound steps' bounds. Set by hand, not tuned: the cross-validation of xquad-cv.ts tries
+ * only NameOptions' threshold.
+ */
+const NAME_LIMITS = {
+  /** words the sound steps look at, in letters: longer ones are not names */
   minLetters: 3,
   maxLetters: 16,
   maxPinyinLetters: 24,
   /** Chinese codes compared, in length relative to the English code's */
   minLengthRatio: 0.6,
   maxLengthRatio: 1.8,
+  /** names kept: those within this similarity of the best one */
+  nearBest: 0.1,
+  /** the weight of a name just at the threshold; a perfect one weighs 1, the rest in between */
+  thresholdWeight: 0.5,
+  /** the budget's charge per letter of a word read as pinyin */
+  pinyinCostPerLetter: 6,
+  /** the weight of a word spelt as the pinyin plus one more syllable (春熙路 for "Chunxi") */
+  extraSyllableWeight: 0.8,
+  /** words a pinyin spelling stands for, at most */
+  maxPinyinSenses: 4,
+};
+
+/** A name's weight from its similarity: thresholdWeight at the threshold, 1 for a perfect one. */
+const weightOf = (similarity: number, threshold: number) => {
+  const w = NAME_LIMITS.thresholdWeight;
+  return w + ((1 - w) * (similarity - threshold)) / (1 - threshold);
 };
 
 type NameIndex = {
@@ -124,8 +144,8 @@ export function nameSenses(
   const top = ranked[0]?.[1] ?? 0;
   return ranked
     .slice(0, o.top)
-    .filter(([, s]) => s >= top - 0.1)
-    .map(([form, s]) => [form, (s - o.threshold) / (1 - o.threshold) / 2 + 0.5]);
+    .filter(([, s]) => s >= top - NAME_LIMITS.nearBest)
+    .map(([form, s]) => [form, weightOf(s, o.threshold)]);
 }
 
 /**
@@ -134,7 +154,8 @@ export function nameSenses(
  */
 export function pinyinSenses(word: string, lexicon: Lexicon, budget: Budget): [string, number][] {
   const w = word.toLowerCase();
-  if (w.length > NAME_LIMITS.maxPinyinLetters || !budget.grant(w.length * 6)) return [];
+  const L = NAME_LIMITS;
+  if (w.length > L.maxPinyinLetters || !budget.grant(w.length * L.pinyinCostPerLetter)) return [];
   const syllables = pinyinSyllables(w);
   if (!syllables || syllables.length < 2) return [];
   const { readings } = nameIndex(lexicon);
@@ -150,8 +171,8 @@ export function pinyinSenses(word: string, lexicon: Lexicon, budget: Budget): [s
     const [key, words] = readings[i] as [string, string[]];
     if (!key.startsWith(w) || !budget.grant(1)) break;
     const rest = key.slice(w.length);
-    const p = rest === "" ? 1 : (pinyinSyllables(rest)?.length ?? 9) === 1 ? 0.8 : 0;
+    const p = rest === "" ? 1 : pinyinSyllables(rest)?.length === 1 ? L.extraSyllableWeight : 0;
     if (p) for (const zh of words) out.push([zh, p]);
   }
-  return out.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, 4);
+  return out.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, L.maxPinyinSenses);
 }

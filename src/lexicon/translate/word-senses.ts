@@ -15,7 +15,7 @@ export type WordOptions = {
 };
 
 /** Compounds the dictionary lacks are split when they have this many letters, each part at least `minPart`. */
-export const COMPOUND_LIMITS = { minLength: 7, maxLength: 24, minPart: 3 };
+const COMPOUND_LIMITS = { minLength: 7, maxLength: 24, minPart: 3 };
 
 export const scaled = (senses: Senses, by: number): Senses => senses.map(([t, p]) => [t, p * by]);
 

@@ -4,12 +4,12 @@ import { z } from "zod";
 import type { Draft } from "../../answer/types.js";
 import { REQUEST_LIMITS } from "../../api-contract.js";
 import { answerJson, citationJson } from "../answer-json.js";
+import { answerFailed } from "../api-error.js";
 import { type AppDeps, type Env, requireEngine } from "../deps.js";
 import { capLength, renderReply } from "../render-answer.js";
-import { requireJson, validate } from "../validate.js";
-import { questionText } from "./search.js";
+import { questionText, replyChars, requireJson, validate } from "../validate.js";
 
-export const askBody = z.object({
+const askBody = z.object({
   question: questionText("question"),
   history: z
     .array(
@@ -20,7 +20,7 @@ export const askBody = z.object({
     )
     .max(REQUEST_LIMITS.historyTurns)
     .optional(),
-  k: z.number().int().min(1).max(20).optional(),
+  k: z.number().int().min(1).max(REQUEST_LIMITS.askK).optional(),
   /** answer from these documents only (ids as GET /api/documents lists them): a report's own page */
   docs: z
     .array(z.string().trim().min(1).max(REQUEST_LIMITS.docChars))
@@ -30,7 +30,7 @@ export const askBody = z.object({
   /** markdown (default): the answer with [n] markers; text: plus numbered footnotes */
   format: z.enum(["markdown", "text"]).optional(),
   /** a length cap for short replies (cut at a sentence end) */
-  max_chars: z.number().int().min(40).max(4000).optional(),
+  max_chars: replyChars.optional(),
 });
 
 const wantsStream = (accept: string | undefined) => (accept ?? "").includes("text/event-stream");
@@ -73,9 +73,7 @@ export function askRoutes(deps: AppDeps) {
         });
         await sse.writeSSE({
           event: "error",
-          data: JSON.stringify({
-            error: { code: "internal", message: "the answer could not be completed" },
-          }),
+          data: JSON.stringify(answerFailed()),
         });
       }
     });

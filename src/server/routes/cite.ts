@@ -3,8 +3,7 @@ import { z } from "zod";
 import { checkClaim } from "../../answer/check-claim.js";
 import { type AppDeps, type Env, requireEngine } from "../deps.js";
 import { scoredJson } from "../passage-json.js";
-import { requireJson, validate } from "../validate.js";
-import { questionText } from "./search.js";
+import { questionText, requireJson, validate } from "../validate.js";
 
 const citeBody = z.object({
   claim: questionText("claim"),

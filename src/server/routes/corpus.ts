@@ -1,12 +1,14 @@
 import { Hono } from "hono";
 import { z } from "zod";
+import { REQUEST_LIMITS } from "../../api-contract.js";
 import { notFound } from "../api-error.js";
 import { type AppDeps, type Env, requireEngine } from "../deps.js";
 import { passageJson } from "../passage-json.js";
 import { validate } from "../validate.js";
 
-const idParam = z.object({ id: z.string().min(1).max(300) });
-const docParam = z.object({ doc: z.string().min(1).max(300) });
+const id = z.string().min(1).max(REQUEST_LIMITS.idChars);
+const idParam = z.object({ id });
+const docParam = z.object({ doc: id });
 
 /** Passages and documents: read-only views of the loaded index (nothing is read from disk). */
 export function corpusRoutes(deps: AppDeps) {

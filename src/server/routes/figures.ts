@@ -1,5 +1,6 @@
 import { Hono } from "hono";
 import { z } from "zod";
+import { REQUEST_LIMITS } from "../../api-contract.js";
 import type { Engine } from "../../engine.js";
 import { FIGURE_KINDS, MEASURES } from "../../figures/types.js";
 import { findPlaces } from "../../question/places.js";
@@ -10,14 +11,29 @@ import { figuresCsv } from "../figures-csv.js";
 import { validate } from "../validate.js";
 
 /** Rows a page holds unless the client asks for another number, and at most. */
-export const FIGURE_PAGE = { default: 500, max: 10_000 } as const;
+const FIGURE_PAGE = { default: 500, max: 10_000 } as const;
+
+/** The bounds of GET /api/figures' filters (a document id as everywhere: REQUEST_LIMITS.idChars). */
+const FIGURE_FILTERS = {
+  /** characters of `q`, an indicator's words */
+  qChars: 200,
+  /** characters of `place`, a place's name */
+  placeChars: 100,
+  /** the years a report may be of */
+  years: { min: 1900, max: 2100 },
+} as const;
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 const query = z.object({
-  q: text(200).optional(),
-  doc: text(300).optional(),
-  place: text(100).optional(),
-  year: z.coerce.number().int().min(1900).max(2100).optional(),
+  q: text(FIGURE_FILTERS.qChars).optional(),
+  doc: text(REQUEST_LIMITS.idChars).optional(),
+  place: text(FIGURE_FILTERS.placeChars).optional(),
+  year: z.coerce
+    .number()
+    .int()
+    .min(FIGURE_FILTERS.years.min)
+    .max(FIGURE_FILTERS.years.max)
+    .optional(),
   kind: z.enum(FIGURE_KINDS).optional(),
   measure: z.enum(MEASURES).optional(),
   main: z

@@ -1,20 +1,13 @@
 import { Hono } from "hono";
-import type { AppDeps, Env } from "../deps.js";
+import { draining } from "../api-error.js";
+import { type AppDeps, type Env, requireEngine } from "../deps.js";
 
 export function healthRoutes(deps: AppDeps) {
   const app = new Hono<Env>();
   app.get("/healthz", (c) => c.json({ status: "ok" }));
   app.get("/readyz", (c) => {
-    const engine = deps.engine();
-    if (deps.draining?.()) {
-      c.header("Retry-After", "2");
-      return c.json({ error: { code: "draining", message: "shutting down" } }, 503);
-    }
-    if (!engine) {
-      c.header("Retry-After", "2");
-      return c.json({ error: { code: "not_ready", message: "the index is still loading" } }, 503);
-    }
-    const m = engine.index.manifest;
+    if (deps.draining?.()) throw draining();
+    const m = requireEngine(deps).index.manifest;
     return c.json({
       status: "ready",
       documents: m.documents,

@@ -5,13 +5,12 @@ import { z } from "zod";
 import type { Draft, Turn } from "../../answer/types.js";
 import { REQUEST_LIMITS } from "../../api-contract.js";
 import { citationJson } from "../answer-json.js";
-import { ApiError, notFound } from "../api-error.js";
+import { ApiError, answerFailed, notFound } from "../api-error.js";
 import { type AppDeps, type Env, requireEngine } from "../deps.js";
 import { renderReply, replyPieces } from "../render-answer.js";
-import { requireJson, validate } from "../validate.js";
-import { questionText } from "./search.js";
+import { questionText, replyChars, requireJson, validate } from "../validate.js";
 
-export const MODEL_ID = "report-qa";
+const MODEL_ID = "report-qa";
 
 /** OpenAI message content: a string, or parts of which the text ones count. */
 const content = z.union([
@@ -31,11 +30,11 @@ const body = z
           .loose(),
       )
       .min(1)
-      .max(40),
+      .max(REQUEST_LIMITS.chatMessages),
     stream: z.boolean().optional(),
     /** report-qa's own: "text" (default here: chat apps) or "markdown"; a cap for short replies */
     format: z.enum(["markdown", "text"]).optional(),
-    max_chars: z.number().int().min(40).max(4000).optional(),
+    max_chars: replyChars.optional(),
   })
   .loose();
 
@@ -160,9 +159,7 @@ export function openAiRoutes(deps: AppDeps) {
         if (controller.signal.aborted) return;
         deps.log.error("chat completion stream failed");
         await sse.writeSSE({
-          data: JSON.stringify({
-            error: { code: "internal", message: "the answer could not be completed" },
-          }),
+          data: JSON.stringify(answerFailed()),
         });
       }
     });

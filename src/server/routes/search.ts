@@ -3,22 +3,16 @@ import { z } from "zod";
 import { REQUEST_LIMITS } from "../../api-contract.js";
 import { type AppDeps, type Env, requireEngine } from "../deps.js";
 import { scoredJson } from "../passage-json.js";
-import { validate } from "../validate.js";
-
-export const MAX_QUESTION = REQUEST_LIMITS.questionChars;
-
-/** A question: trimmed, not empty, not too long, with at least one letter, digit or character. */
-export const questionText = (field: string) =>
-  z
-    .string()
-    .trim()
-    .min(1, `${field} is required`)
-    .max(MAX_QUESTION, `${field} is limited to ${MAX_QUESTION} characters`)
-    .refine((s) => /[\p{L}\p{N}]/u.test(s), `${field} has no words in it`);
+import { questionText, validate } from "../validate.js";
 
 const query = z.object({
   q: questionText("q"),
-  k: z.coerce.number().int().min(1).max(50).default(5),
+  k: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(REQUEST_LIMITS.searchK.max)
+    .default(REQUEST_LIMITS.searchK.default),
 });
 
 export function searchRoutes(deps: AppDeps) {
