@@ -23,7 +23,7 @@ export const SUMMARY_WEIGHTS = {
   /** per point already taken from the same sentence */
   sameSentence: 0.35,
   /** points given at most and at least */
-  maxPoints: 6,
+  maxPoints: 8,
   minPoints: 2,
 
   /** the longest point, in characters; longer clauses are cut at a comma (a shortcoming: 90) */
@@ -38,14 +38,16 @@ const NAMED =
 
 /**
  * How a point scores, by the kind of question: an open question wants the section's facts
- * (figures, named things, its first clauses); a list question the clauses that name the
+ * (figures, named things, its first clauses), from the passages retrieval ranked high for
+ * the question (`passage`, times the passage's score over the best one's: a section holds
+ * several topics, and the asked one's passages rank first); a list question the clauses that name the
  * things asked for, wherever the top passages have them; a problems question the
  * shortcomings themselves, in order. A point below minScore is left out once minPoints are in.
  */
 export const POINT_WEIGHTS = {
-  open: { subject: 0.8, figure: 1, named: 0.5, early: 0.3, minScore: 0.5 },
-  list: { subject: 2, figure: 0.3, named: 0.8, early: 0, minScore: 1 },
-  problems: { subject: 1, figure: 0, named: 0, early: 0.2, minScore: 0 },
+  open: { subject: 0.8, figure: 1, named: 0.5, early: 0.3, passage: 1.2, minScore: 0.5 },
+  list: { subject: 2, figure: 0.3, named: 0.8, early: 0, passage: 0, minScore: 1 },
+  problems: { subject: 1, figure: 0, named: 0, early: 0.2, passage: 0, minScore: 0 },
 };
 type Mode = keyof typeof POINT_WEIGHTS;
 
@@ -69,6 +71,8 @@ function points(
   ctx: AnswerContext,
   heading: string,
   mode: Mode,
+  /** each retrieved passage's score over the best one's (0 for a passage not retrieved) */
+  relevance: ReadonlyMap<string, number>,
 ): Point[] {
   const W = POINT_WEIGHTS[mode];
   const out: Point[] = [];
@@ -100,6 +104,7 @@ function points(
           W.subject * share +
           (hasOwnFigure(t) ? W.figure : 0) +
           (NAMED.test(t) ? W.named : 0) +
+          W.passage * (relevance.get(p.id) ?? 0) +
           early;
         const start = clause.start + clause.text.indexOf(t);
         out.push({
@@ -178,7 +183,9 @@ export function summaryAnswer(
       : undefined;
   const passages = pool(mode, node, hits, ranges, ctx);
   const heading = node?.path[node.path.length - 1] ?? "";
-  const all = points(passages, weighted, ctx, heading, mode);
+  const top = hits[0]?.score || 1;
+  const relevance = new Map(hits.map((h) => [h.passage.id, h.score / top]));
+  const all = points(passages, weighted, ctx, heading, mode, relevance);
   const minScore = POINT_WEIGHTS[mode].minScore;
   // greedily the best point, each later one from the same sentence counting a little less
   const chosen: Point[] = [];
