@@ -12,7 +12,7 @@ import { weightedQuery } from "../pick-evidence.js";
 import { partYears, yearsText } from "../report-name.js";
 import { termSet } from "../term-set.js";
 import type { Citation } from "../types.js";
-import { type SectionNode, sectionPassages, sectionTopic } from "./section-topic.js";
+import { bareHeading, type SectionNode, sectionPassages, sectionTopic } from "./section-topic.js";
 
 /**
  * How an open answer picks its points (tuning part of the eval set): clauses of the
@@ -182,7 +182,8 @@ export function summaryAnswer(
       ? sectionTopic(hits, weighted, ctx.index.tokenizer, ctx.index.passages, ranges)
       : undefined;
   const passages = pool(mode, node, hits, ranges, ctx);
-  const heading = node?.path[node.path.length - 1] ?? "";
+  const last = node?.path[node.path.length - 1] ?? "";
+  const heading = bareHeading(last) ? "" : last;
   const top = hits[0]?.score || 1;
   const relevance = new Map(hits.map((h) => [h.passage.id, h.score / top]));
   const all = points(passages, weighted, ctx, heading, mode, relevance);
