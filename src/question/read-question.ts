@@ -13,9 +13,13 @@ import { arabicYears, explicitYears, partCue, relativeYear } from "./years.js";
 
 export type ReadContext = { places: PlaceIndex };
 
-/** Words that name no topic of their own: a fragment made only of them is a follow-up. */
+/**
+ * Words that name no topic of their own: a fragment made only of them is a follow-up. Besides
+ * measures and plans, the words of how much or how fast (fast, highest, 最快) and the ranges a
+ * figure ranks in (全国, 中西部, western China): "Is that the highest in western China?"
+ */
 const GENERIC =
-  /^(?:增长|增加|下降|减少|提高|规模|数量|总量|目标|计划|打算|安排|情况|多少|排名|第几|排第|排在|名次|位居|之前|以前|去年|增速|增幅|比例|占比|金额|人数|数字|数据|结果|成效|figure|number|amount|rate|growth|target|plan|plans|total|rank|size|share|result|results|level|change|trend|more|less|before|previous|earlier|increase|decrease|figures|numbers|that|this|it|year)$/i;
+  /^(?:增长|增加|下降|减少|提高|规模|数量|总量|目标|计划|打算|安排|情况|多少|排名|第几|排第|排在|名次|位居|之前|以前|去年|增速|增幅|比例|占比|金额|人数|数字|数据|结果|成效|最高|最多|最大|最快|全国|中西部|西部|东部|中部|figure|number|amount|rate|growth|target|plan|plans|total|rank|size|share|result|results|level|change|trend|more|less|before|previous|earlier|increase|decrease|figures|numbers|that|this|it|year|fast|faster|quickly|big|bigger|large|larger|high|higher|highest|largest|biggest|most|grow|grew|rise|rose|western|eastern|central|china|country|cities|among)$/i;
 
 /** Han runs (particles aside) and Latin words of a topic. */
 const topicWords = (topic: string) =>
