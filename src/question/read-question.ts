@@ -193,7 +193,12 @@ export function readQuestion(question: string, history: Turn[], ctx: ReadContext
         topic: before.subject.topic,
       };
   const scope: Scope = {
-    years: fragment.scope.years.length ? fragment.scope.years : before.scope.years,
+    // a fragment that names its own time ("this year", "the plan") drops the years before
+    years: fragment.scope.years.length
+      ? fragment.scope.years
+      : fragment.scope.relative || fragment.scope.part
+        ? []
+        : before.scope.years,
     relative: fragment.scope.years.length
       ? fragment.scope.relative
       : (fragment.scope.relative ?? before.scope.relative),
