@@ -35,6 +35,8 @@ const EN_ASKING = new RegExp(
     "\\b(?:many|much|exactly|roughly|approximately|currently|now|so far|any|there|it|its|they|their|them)\\b",
     // how a question frames what was or will be done, not what it is about
     "\\b(?:plans?|planned|planning|going to|intends?|measures|steps|efforts|actions|initiatives|done|doing|do|did)\\b",
+    // how people ask how something is going: what's going on with, what progress has been made on
+    "\\b(?:going on|going|happening|progress|made|around)\\b",
     "\\b(?:bigger|larger|higher|greater|faster|smaller|lower|fewer|slower|more|less|most|least|than|or|which one|one)\\b",
   ].join("|"),
   "gi",
