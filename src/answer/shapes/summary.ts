@@ -20,8 +20,6 @@ import { bareHeading, type SectionNode, sectionPassages, sectionTopic } from "./
  * (a quoted name, a project, an event), and lose for being a heading or a bare slogan.
  */
 export const SUMMARY_WEIGHTS = {
-  /** per point already taken from the same sentence */
-  sameSentence: 0.35,
   /** points given at most and at least */
   maxPoints: 8,
   minPoints: 2,
@@ -43,11 +41,38 @@ const NAMED =
  * several topics, and the asked one's passages rank first); a list question the clauses that name the
  * things asked for, wherever the top passages have them; a problems question the
  * shortcomings themselves, in order. A point below minScore is left out once minPoints are in.
+ * sameSentence is taken off per point already chosen from the same sentence: little for an
+ * open question (a report's sentence often lists a topic's facts one clause each: 新建高标准
+ * 农田33万亩，…，产量231.9万吨，生猪出栏435.2万头), more for a list question.
  */
 export const POINT_WEIGHTS = {
-  open: { subject: 0.8, figure: 1, named: 0.5, early: 0.3, passage: 1.2, minScore: 0.5 },
-  list: { subject: 2, figure: 0.3, named: 0.8, early: 0, passage: 0, minScore: 1 },
-  problems: { subject: 1, figure: 0, named: 0, early: 0.2, passage: 0, minScore: 0 },
+  open: {
+    subject: 0.8,
+    figure: 1,
+    named: 0.5,
+    early: 0.3,
+    passage: 1.2,
+    sameSentence: 0.1,
+    minScore: 0.5,
+  },
+  list: {
+    subject: 2,
+    figure: 0.3,
+    named: 0.8,
+    early: 0,
+    passage: 0,
+    sameSentence: 0.35,
+    minScore: 1,
+  },
+  problems: {
+    subject: 1,
+    figure: 0,
+    named: 0,
+    early: 0.2,
+    passage: 0,
+    sameSentence: 0.35,
+    minScore: 0,
+  },
 };
 type Mode = keyof typeof POINT_WEIGHTS;
 
@@ -196,7 +221,7 @@ export function summaryAnswer(
     let bestScore = Number.NEGATIVE_INFINITY;
     left.forEach((p, i) => {
       const same = chosen.filter((c) => c.sentence === p.sentence).length;
-      const s = p.score - W.sameSentence * same;
+      const s = p.score - POINT_WEIGHTS[mode].sameSentence * same;
       if (s > bestScore) {
         bestScore = s;
         bestAt = i;
