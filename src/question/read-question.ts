@@ -9,7 +9,7 @@ import { findPlaces, hasReport, nationCue, type PlaceIndex, provinceCue } from "
 import { regionPlaces } from "./regions.js";
 import { subjectOf } from "./subject.js";
 import type { Reading, Scope, Turn } from "./types.js";
-import { arabicYears, explicitYears, partCue, relativeYear } from "./years.js";
+import { arabicYears, explicitYears, partCue, relativeYear, reportYears } from "./years.js";
 
 export type ReadContext = { places: PlaceIndex };
 
@@ -44,13 +44,15 @@ type Parts = Omit<Reading, "question" | "standalone" | "followUp" | "language">;
 function readAlone(question: string, ctx: ReadContext): Parts {
   const text = arabicYears(normalizeQuestion(question));
   const mentions = findPlaces(text, ctx.places);
-  const years = explicitYears(text);
+  const named = reportYears(text);
+  const years = explicitYears(named.rest);
   const relative = relativeYear(text);
   let kind = questionKind(text);
   const part = partCue(text, relative);
   if (part === "problems" && (kind === "open" || kind === "list")) kind = "problems";
   const scope: Scope = {
     years,
+    ...(named.years.length ? { reportYears: named.years } : {}),
     relative,
     part,
     // a group (四个直辖市, the five autonomous regions) stands for its members
@@ -71,7 +73,7 @@ function readAlone(question: string, ctx: ReadContext): Parts {
     scope,
     // a place with a report sets the scope; one without stays a word of the question
     subject: subjectOf(
-      text,
+      named.rest,
       mentions.filter((m) => hasReport(ctx.places, m.place)),
     ),
   };
@@ -206,6 +208,9 @@ export function readQuestion(question: string, history: Turn[], ctx: ReadContext
       fragment.scope.part ??
       (fragment.scope.years.length || fragment.scope.relative ? undefined : before.scope.part),
     places: fragment.scope.places.length ? fragment.scope.places : before.scope.places,
+    ...((fragment.scope.reportYears ?? before.scope.reportYears)
+      ? { reportYears: fragment.scope.reportYears ?? before.scope.reportYears }
+      : {}),
     level: fragment.scope.places.length
       ? fragment.scope.level
       : (fragment.scope.level ?? before.scope.level),
