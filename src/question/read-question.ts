@@ -1,4 +1,4 @@
-import { askedDirection } from "../text/direction.js";
+import { askedDirection, type Direction } from "../text/direction.js";
 import { detectLanguage } from "../text/language.js";
 import { findFigures } from "../text/numbers.js";
 import { askedUnit } from "./answer-type.js";
@@ -38,6 +38,12 @@ function ownKind(text: string): Kind | undefined {
     : undefined;
 }
 
+/** "比前年多了吗", "比去年低": more or less than before is a direction asked about. */
+const MORE_THAN_BEFORE = /比(?:去年|前年|上年|上一年|前一年|之前|以前|往年)(?:同期)?(?:还|更)?(?:多|高|大|快)/;
+const LESS_THAN_BEFORE = /比(?:去年|前年|上年|上一年|前一年|之前|以前|往年)(?:同期)?(?:还|更)?(?:少|低|小|慢)/;
+const againstThePast = (text: string): Direction | undefined =>
+  MORE_THAN_BEFORE.test(text) ? "up" : LESS_THAN_BEFORE.test(text) ? "down" : undefined;
+
 type Parts = Omit<Reading, "question" | "standalone" | "followUp" | "language">;
 
 /** Read one question on its own: kind, answer type, scope, subject. */
@@ -68,7 +74,7 @@ function readAlone(question: string, ctx: ReadContext): Parts {
     kind,
     asksNumber: asksNumber(text),
     unit: askedUnit(text),
-    direction: askedDirection(text),
+    direction: askedDirection(text) ?? againstThePast(text),
     figures,
     scope,
     // a place with a report sets the scope; one without stays a word of the question

@@ -74,3 +74,11 @@ describe("several reports named", () => {
     expect(reportYears("the 2013 and 2018 reports").years).toEqual([2013, 2018]);
   });
 });
+
+describe("more or less than before", () => {
+  it("is the direction asked about", () => {
+    const more = readQuestion("去年生产安全事故是不是比前年多了", [], { places });
+    expect(more.direction).toBe("up");
+    expect(readQuestion("今年的目标比去年低吗", [], { places }).direction).toBe("down");
+  });
+});
