@@ -1,7 +1,7 @@
 import { askedDirection, type Direction } from "../text/direction.js";
 import { detectLanguage } from "../text/language.js";
 import { findFigures } from "../text/numbers.js";
-import { askedUnit } from "./answer-type.js";
+import { askedUnit, asksTotal } from "./answer-type.js";
 import { FOLLOW_UP_LEAD, looksLikeFollowUp, PRONOUNS, previousTurn } from "./follow-up.js";
 import { asksNumber, type Kind, questionKind } from "./kind.js";
 import { normalizeQuestion } from "./normalize.js";
@@ -39,8 +39,10 @@ function ownKind(text: string): Kind | undefined {
 }
 
 /** "比前年多了吗", "比去年低": more or less than before is a direction asked about. */
-const MORE_THAN_BEFORE = /比(?:去年|前年|上年|上一年|前一年|之前|以前|往年)(?:同期)?(?:还|更)?(?:多|高|大|快)/;
-const LESS_THAN_BEFORE = /比(?:去年|前年|上年|上一年|前一年|之前|以前|往年)(?:同期)?(?:还|更)?(?:少|低|小|慢)/;
+const MORE_THAN_BEFORE =
+  /比(?:去年|前年|上年|上一年|前一年|之前|以前|往年)(?:同期)?(?:还|更)?(?:多|高|大|快)/;
+const LESS_THAN_BEFORE =
+  /比(?:去年|前年|上年|上一年|前一年|之前|以前|往年)(?:同期)?(?:还|更)?(?:少|低|小|慢)/;
 const againstThePast = (text: string): Direction | undefined =>
   MORE_THAN_BEFORE.test(text) ? "up" : LESS_THAN_BEFORE.test(text) ? "down" : undefined;
 
@@ -74,6 +76,7 @@ function readAlone(question: string, ctx: ReadContext): Parts {
     kind,
     asksNumber: asksNumber(text),
     unit: askedUnit(text),
+    ...(asksTotal(text) ? { total: true } : {}),
     direction: askedDirection(text) ?? againstThePast(text),
     figures,
     scope,
@@ -225,6 +228,7 @@ export function readQuestion(question: string, history: Turn[], ctx: ReadContext
     kind,
     asksNumber: fragment.asksNumber || (kind === before.kind && before.asksNumber),
     unit: fragment.unit ?? (kind === before.kind ? before.unit : undefined),
+    ...(fragment.total || (kind === before.kind && before.total) ? { total: true } : {}),
     direction: fragment.direction ?? before.direction,
     figures: fragment.figures.length ? fragment.figures : before.figures,
     scope,

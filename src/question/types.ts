@@ -40,6 +40,8 @@ export type Reading = {
   /** a yes/no question that asks about a number ("超过一万家了吗") */
   asksNumber: boolean;
   unit?: Unit;
+  /** asks how many there are in all, not how many were added ("一共有多少家") */
+  total?: boolean;
   direction?: Direction;
   /** figures the question names, years aside ("over 200 million", "16%") */
   figures: Figure[];
