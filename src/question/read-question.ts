@@ -27,7 +27,17 @@ const topicWords = (topic: string) =>
     .replace(/[的了是有在和与及将要也都还就]/g, " ")
     .match(/[\u3400-\u9fff]{2,}|[a-z][a-z0-9&'-]+/gi) ?? [];
 
-const isMeaningful = (topic: string) => topicWords(topic).some((w) => !GENERIC.test(w));
+/** The Chinese words of GENERIC, to find inside a run of Han characters ("全国排第"). */
+const GENERIC_HAN = new RegExp(
+  (GENERIC.source.match(/[\u3400-\u9fff]+/g) ?? []).sort((a, b) => b.length - a.length).join("|"),
+  "g",
+);
+
+const isMeaningful = (topic: string) =>
+  topicWords(topic.replace(GENERIC_HAN, " ")).some((w) => !GENERIC.test(w));
+
+/** "农村的呢", "民营企业的呢": a fragment that qualifies the previous topic, not one of its own. */
+const QUALIFIER_ZH = /的[呢吗]?[？?。！!\s]*$/;
 
 /** The fragment's kind when its own words say it, else undefined (it inherits one). */
 function ownKind(text: string): Kind | undefined {
@@ -197,12 +207,18 @@ export function readQuestion(question: string, history: Turn[], ctx: ReadContext
   const fragment = readAlone(question.replace(FOLLOW_UP_LEAD, " ").replace(PRONOUNS, " "), ctx);
   const newTopic = isMeaningful(fragment.subject.topic);
   const kind = ownKind(question) ?? before.kind;
-  const subject = newTopic
-    ? fragment.subject
-    : {
-        searchText: `${before.subject.searchText} ${fragment.subject.searchText}`.trim(),
-        topic: before.subject.topic,
-      };
+  const qualifies = newTopic && QUALIFIER_ZH.test(question);
+  const subject = qualifies
+    ? {
+        searchText: `${fragment.subject.searchText} ${before.subject.searchText}`.trim(),
+        topic: fragment.subject.topic,
+      }
+    : newTopic
+      ? fragment.subject
+      : {
+          searchText: `${before.subject.searchText} ${fragment.subject.searchText}`.trim(),
+          topic: before.subject.topic,
+        };
   const scope: Scope = {
     // a fragment that names its own time ("this year", "the plan") drops the years before
     years: fragment.scope.years.length

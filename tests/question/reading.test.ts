@@ -82,3 +82,32 @@ describe("more or less than before", () => {
     expect(readQuestion("今年的目标比去年低吗", [], { places }).direction).toBe("down");
   });
 });
+
+describe("follow-ups", () => {
+  const following = (before: string, question: string) =>
+    readQuestion(question, [{ role: "user", content: before }], { places });
+
+  it("keep the previous topic when the fragment's words are only a range and a rank", () => {
+    const r = following("航空货邮吞吐量有多少？", "它在全国排第几");
+    expect(r).toMatchObject({ kind: "rank", standalone: "航空货邮吞吐量在全国排第几" });
+    expect(r.subject.topic).toBe("航空货邮吞吐量");
+    expect(
+      following("How big is the foreign trade?", "Is that the highest in western China?").subject
+        .topic,
+    ).toContain("foreign trade");
+  });
+
+  it("search the previous topic with a fragment that qualifies it", () => {
+    const r = following("去年城镇居民收入涨了多少？", "农村的呢");
+    expect(r.subject.searchText).toBe("农村的 城镇居民收入涨了");
+    expect(r.scope.relative).toBe("last");
+  });
+
+  it("take their own time", () => {
+    const r = following(
+      "How much did fixed-asset investment grow in 2023?",
+      "what about the plan for this year?",
+    );
+    expect(r.scope).toMatchObject({ years: [], relative: "this", part: "plan" });
+  });
+});
