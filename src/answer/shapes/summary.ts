@@ -27,7 +27,8 @@ export const SUMMARY_WEIGHTS = {
   /** the longest point, in characters; longer clauses are cut at a comma (a shortcoming: 90) */
   maxChars: 70,
   maxProblemChars: 90,
-  /** the least share of the question's weight the chosen section must hold overall */
+  /** the least share of the question's weight (its topic's words, generic ones aside) the
+   * chosen section and points must hold */
   minShare: { zh: 0.34, en: 0.4 },
 };
 
@@ -237,7 +238,10 @@ export function summaryAnswer(
   ]);
   // a problems question that names no topic the report has is about the shortcomings at large
   const topical = mode === "problems" ? weighted.filter((g) => g.present) : weighted;
-  if (topical.length && coverage(topical, covered).share < W.minShare[reading.language])
+  // the topic's own words judge it: generic ones (提高, 建设, improve) say how, not what
+  const content = topical.filter((g) => !g.generic);
+  const judged = content.length ? content : topical;
+  if (judged.length && coverage(judged, covered).share < W.minShare[reading.language])
     return undefined;
   chosen.sort((a, b) => a.order - b.order);
 
