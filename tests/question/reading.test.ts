@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { questionKind } from "../../src/question/kind.js";
-import { placeIndex } from "../../src/question/places.js";
+import { nationCue, placeIndex } from "../../src/question/places.js";
 import { readQuestion } from "../../src/question/read-question.js";
 import { resolveScope } from "../../src/question/resolve-scope.js";
 import { reportYears } from "../../src/question/years.js";
@@ -109,5 +109,13 @@ describe("follow-ups", () => {
       "what about the plan for this year?",
     );
     expect(r.scope).toMatchObject({ years: [], relative: "this", part: "plan" });
+  });
+});
+
+describe("全国 in a ranking", () => {
+  it("is the range a figure ranks in, not the national report", () => {
+    expect(nationCue("空气质量排名进全国前50了吗")).toBe(false);
+    expect(nationCue("在全国排第几")).toBe(false);
+    expect(nationCue("全国GDP增长目标是多少")).toBe(true);
   });
 });
