@@ -11,6 +11,8 @@ import { termSet } from "./term-set.js";
 export type ClauseFigure = Figure & {
   ordinal: boolean;
   direction?: Direction;
+  /** counts what was added (新增84家, 新建、改扩建…160公里), not what there is in all */
+  added: boolean;
   subject: Set<string>;
 };
 
@@ -40,6 +42,16 @@ export type PassageFacts = { sentences: SentenceFacts[] };
 
 const RANK_WORDS = /第\s*\d+\s*[位名]|首位|第一|前列|榜首|\d+强/;
 
+/** Words of a count of things added: the figure is a flow, not a total. */
+const ADDED = /新增|新引进|新建|新开工|新落户|新认定|新签约|新培育|新设/;
+
+/** Do the words before a figure, back to the previous figure, say it counts what was added? */
+function addedBefore(text: string, f: Figure, all: Figure[]): boolean {
+  let from = 0;
+  for (const g of all) if (g.index < f.index) from = Math.max(from, g.index + g.raw.length);
+  return ADDED.test(text.slice(from, f.index));
+}
+
 /** "2023年" is a date, not a figure; "5年" is a figure. */
 const isYear = (f: Figure, text: string) =>
   f.value >= 1900 && f.value <= 2100 && text[f.index + f.raw.length] === "年";
@@ -66,6 +78,7 @@ function analyze(tokenizer: Tokenizer, passage: Passage): PassageFacts {
             ...f,
             ordinal: span.text[f.index - 1] === "第",
             direction: directionBefore(span.text, f, all),
+            added: addedBefore(span.text, f, all),
           }));
         const counted = figures.filter((f) => !f.ordinal);
         const subjects = figureSubjects(span.text, counted, tokenizer.isWord);

@@ -15,6 +15,8 @@ export type EvidenceNeed = {
   figure: boolean;
   rank: boolean;
   unit?: Unit;
+  /** a total is asked: a count of things added does not answer */
+  total?: boolean;
   direction?: Direction;
 };
 
@@ -111,11 +113,13 @@ export function pickEvidence(
       sentence.clauses.forEach((clause, i) => {
         const own = coverage(weighted, clause.terms);
         // ordinals (第十七届) answer only a question about a rank, a figure that moved the
-        // other way does not answer "how much did it grow", nor one in another unit
+        // other way does not answer "how much did it grow", nor one in another unit, nor a
+        // count of things added a question about how many there are in all
         const asked = need.unit;
         const admissible = clause.figures.filter(
           (f) =>
             (need.rank || !f.ordinal) &&
+            !(need.total && f.added) &&
             !(need.direction && f.direction && f.direction !== need.direction) &&
             (!asked || unitFits(asked, unitAfter(clause.span.text, f))),
         );

@@ -40,3 +40,16 @@ export function askedUnit(question: string): Unit | undefined {
   if (EN_COUNT.test(question)) return { kind: "count" };
   return undefined;
 }
+
+/**
+ * A question that asks how many there are in all ("一共有多少家", "How many … are there?"),
+ * not how many were added: 新增84家 does not answer it. A question that asks about adding
+ * itself ("一共引进了多少个") is answered by the count added.
+ */
+const TOTAL =
+  /一共|总共|共有|总数|总量有|现在有|目前有|\bin total\b|\baltogether\b|\bhow many\b[^?]*\b(?:are|were) there\b/i;
+/** Asking about what was added ("一共引进了多少个", "How many were added?") is no total. */
+const ADDING =
+  /引进|新增|新建|新开工|落户|签约|培育|\b(?:added|new|brought in|attracted|opened)\b/i;
+export const asksTotal = (question: string): boolean =>
+  TOTAL.test(question) && !ADDING.test(question);

@@ -22,9 +22,9 @@ export function looksLikeFollowUp(question: string, meaningful: boolean): boolea
   return !meaningful;
 }
 
-/** Pronouns that stand for the previous topic, to be replaced by it. */
+/** Pronouns that stand for the previous topic, to be replaced by it ("this year" is a time). */
 export const PRONOUNS =
-  /它的|它们|它|其中|其|这个|这项|这些|那个|该项|\b(?:it|that|this|they|those|these|them)\b|\bits\b/gi;
+  /它的|它们|它|其中|其|这个|这项|这些|那个|该项|\b(?:it|that|this|they|those|these|them)\b(?!\s+years?\b)|\bits\b/gi;
 
 /** Follow-up lead words, dropped from the fragment before it is read. */
 export const FOLLOW_UP_LEAD =

@@ -39,8 +39,9 @@ const COMPARE_EN =
 const THAN_BEFORE =
   /\b(?:more|higher|bigger|larger|greater|faster|less|lower|fewer|smaller|slower) than (?:before|earlier|previously|last year|the year before|the previous year|a year (?:ago|earlier)|in (?:19|20)\d\d)\b|比(?:去年|前年|上年|上一年|前一年|之前|以前|往年)(?:同期)?(?:更)?(?:多|高|大|快|少|低|小|慢|增长|增加|提高|下降|减少)/i;
 
+// 么 ends a yes/no question (好么) but not 什么, 怎么, 这么
 const YESNO_ZH =
-  /[吗么嘛][？?！!。.\s]*$|是否|有没有|是不是|能不能|会不会|有无|可否|没有.{0,12}吗|了没|没有?达到|达到了?没|(.)不\1/;
+  /(?:吗|(?<![什怎这那])么|嘛)[？?！!。.\s]*$|是否|有没有|是不是|能不能|会不会|有无|可否|没有.{0,12}吗|了没|没有?达到|达到了?没|(.)不\1/;
 const YESNO_EN =
   /^\s*(?:and\s+|so\s+|but\s+)?(?:did|does|do|is|are|was|were|has|have|had|will|would|can|could|should|shall|isn't|aren't|wasn't|didn't|doesn't)\b/i;
 

@@ -109,11 +109,11 @@ export function findPlaces(text: string, index: PlaceIndex): PlaceMention[] {
 
 /**
  * Words that put a question at the national level: 国务院, 我国, 全国 as a scope (not in
- * 在全国排第几 or a title such as 全国先进制造业百强市), "China's", "national" GDP or targets
+ * 在全国排第几, 进全国前50 or a title such as 全国先进制造业百强市), "China's", "national" GDP or targets
  * (not "national high-tech enterprises"), "the State Council", "the Premier".
  */
 const NATION_ZH =
-  /国务院|我国|总理|中央政府|(?<![在居列入于])全国(?!.{0,8}(?:排名|排第|排在|第\d|第[一二三四五六七八九十]|前列|百强|首批|示范|试点|文明|先进|重点|优秀|十佳|最佳|之首|领先|同类))|中国(?=经济|的?GDP|的?国内生产总值|政府)/;
+  /国务院|我国|总理|中央政府|(?<![在居列入于进])全国(?!.{0,8}(?:排名|排第|排在|第\d|第[一二三四五六七八九十]|前\d|前[一二三四五六七八九十]|前列|百强|首批|示范|试点|文明|先进|重点|优秀|十佳|最佳|之首|领先|同类))|中国(?=经济|的?GDP|的?国内生产总值|政府)/;
 const NATION_EN =
   /\bState Council\b|\bPremier\b|\bnationwide\b|\bChina(?:'s)?\b(?! (?:Software|Best|Top|Quality|Western|International)\b)|\bthe country(?:'s)?\b|\bnational (?:economy|GDP|targets?|budgets?|deficit|government|level|reports?|growth|figures?|economic)\b|\bthe (?:whole )?nation(?:'s)?\b/i;
 

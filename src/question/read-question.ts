@@ -1,7 +1,7 @@
-import { askedDirection } from "../text/direction.js";
+import { askedDirection, type Direction } from "../text/direction.js";
 import { detectLanguage } from "../text/language.js";
 import { findFigures } from "../text/numbers.js";
-import { askedUnit } from "./answer-type.js";
+import { askedUnit, asksTotal } from "./answer-type.js";
 import { FOLLOW_UP_LEAD, looksLikeFollowUp, PRONOUNS, previousTurn } from "./follow-up.js";
 import { asksNumber, type Kind, questionKind } from "./kind.js";
 import { normalizeQuestion } from "./normalize.js";
@@ -9,13 +9,17 @@ import { findPlaces, hasReport, nationCue, type PlaceIndex, provinceCue } from "
 import { regionPlaces } from "./regions.js";
 import { subjectOf } from "./subject.js";
 import type { Reading, Scope, Turn } from "./types.js";
-import { arabicYears, explicitYears, partCue, relativeYear } from "./years.js";
+import { arabicYears, explicitYears, partCue, relativeYear, reportYears } from "./years.js";
 
 export type ReadContext = { places: PlaceIndex };
 
-/** Words that name no topic of their own: a fragment made only of them is a follow-up. */
+/**
+ * Words that name no topic of their own: a fragment made only of them is a follow-up. Besides
+ * measures and plans, the words of how much or how fast (fast, highest, 最快) and the ranges a
+ * figure ranks in (全国, 中西部, western China): "Is that the highest in western China?"
+ */
 const GENERIC =
-  /^(?:增长|增加|下降|减少|提高|规模|数量|总量|目标|计划|打算|安排|情况|多少|排名|第几|排第|排在|名次|位居|之前|以前|去年|增速|增幅|比例|占比|金额|人数|数字|数据|结果|成效|figure|number|amount|rate|growth|target|plan|plans|total|rank|size|share|result|results|level|change|trend|more|less|before|previous|earlier|increase|decrease|figures|numbers|that|this|it|year)$/i;
+  /^(?:增长|增加|下降|减少|提高|规模|数量|总量|目标|计划|打算|安排|情况|多少|排名|第几|排第|排在|名次|位居|之前|以前|去年|增速|增幅|比例|占比|金额|人数|数字|数据|结果|成效|最高|最多|最大|最快|全国|中西部|西部|东部|中部|figure|number|amount|rate|growth|target|plan|plans|total|rank|size|share|result|results|level|change|trend|more|less|before|previous|earlier|increase|decrease|figures|numbers|that|this|it|year|fast|faster|quickly|big|bigger|large|larger|high|higher|highest|largest|biggest|most|grow|grew|rise|rose|western|eastern|central|china|country|cities|among)$/i;
 
 /** Han runs (particles aside) and Latin words of a topic. */
 const topicWords = (topic: string) =>
@@ -23,7 +27,17 @@ const topicWords = (topic: string) =>
     .replace(/[的了是有在和与及将要也都还就]/g, " ")
     .match(/[\u3400-\u9fff]{2,}|[a-z][a-z0-9&'-]+/gi) ?? [];
 
-const isMeaningful = (topic: string) => topicWords(topic).some((w) => !GENERIC.test(w));
+/** The Chinese words of GENERIC, to find inside a run of Han characters ("全国排第"). */
+const GENERIC_HAN = new RegExp(
+  (GENERIC.source.match(/[\u3400-\u9fff]+/g) ?? []).sort((a, b) => b.length - a.length).join("|"),
+  "g",
+);
+
+const isMeaningful = (topic: string) =>
+  topicWords(topic.replace(GENERIC_HAN, " ")).some((w) => !GENERIC.test(w));
+
+/** "农村的呢", "民营企业的呢": a fragment that qualifies the previous topic, not one of its own. */
+const QUALIFIER_ZH = /的[呢吗]?[？?。！!\s]*$/;
 
 /** The fragment's kind when its own words say it, else undefined (it inherits one). */
 function ownKind(text: string): Kind | undefined {
@@ -34,19 +48,29 @@ function ownKind(text: string): Kind | undefined {
     : undefined;
 }
 
+/** "比前年多了吗", "比去年低": more or less than before is a direction asked about. */
+const MORE_THAN_BEFORE =
+  /比(?:去年|前年|上年|上一年|前一年|之前|以前|往年)(?:同期)?(?:还|更)?(?:多|高|大|快)/;
+const LESS_THAN_BEFORE =
+  /比(?:去年|前年|上年|上一年|前一年|之前|以前|往年)(?:同期)?(?:还|更)?(?:少|低|小|慢)/;
+const againstThePast = (text: string): Direction | undefined =>
+  MORE_THAN_BEFORE.test(text) ? "up" : LESS_THAN_BEFORE.test(text) ? "down" : undefined;
+
 type Parts = Omit<Reading, "question" | "standalone" | "followUp" | "language">;
 
 /** Read one question on its own: kind, answer type, scope, subject. */
 function readAlone(question: string, ctx: ReadContext): Parts {
   const text = arabicYears(normalizeQuestion(question));
   const mentions = findPlaces(text, ctx.places);
-  const years = explicitYears(text);
+  const named = reportYears(text);
+  const years = explicitYears(named.rest);
   const relative = relativeYear(text);
   let kind = questionKind(text);
   const part = partCue(text, relative);
   if (part === "problems" && (kind === "open" || kind === "list")) kind = "problems";
   const scope: Scope = {
     years,
+    ...(named.years.length ? { reportYears: named.years } : {}),
     relative,
     part,
     // a group (四个直辖市, the five autonomous regions) stands for its members
@@ -62,12 +86,13 @@ function readAlone(question: string, ctx: ReadContext): Parts {
     kind,
     asksNumber: asksNumber(text),
     unit: askedUnit(text),
-    direction: askedDirection(text),
+    ...(asksTotal(text) ? { total: true } : {}),
+    direction: askedDirection(text) ?? againstThePast(text),
     figures,
     scope,
     // a place with a report sets the scope; one without stays a word of the question
     subject: subjectOf(
-      text,
+      named.rest,
       mentions.filter((m) => hasReport(ctx.places, m.place)),
     ),
   };
@@ -182,14 +207,25 @@ export function readQuestion(question: string, history: Turn[], ctx: ReadContext
   const fragment = readAlone(question.replace(FOLLOW_UP_LEAD, " ").replace(PRONOUNS, " "), ctx);
   const newTopic = isMeaningful(fragment.subject.topic);
   const kind = ownKind(question) ?? before.kind;
-  const subject = newTopic
-    ? fragment.subject
-    : {
-        searchText: `${before.subject.searchText} ${fragment.subject.searchText}`.trim(),
-        topic: before.subject.topic,
-      };
+  const qualifies = newTopic && QUALIFIER_ZH.test(question);
+  const subject = qualifies
+    ? {
+        searchText: `${fragment.subject.searchText} ${before.subject.searchText}`.trim(),
+        topic: fragment.subject.topic,
+      }
+    : newTopic
+      ? fragment.subject
+      : {
+          searchText: `${before.subject.searchText} ${fragment.subject.searchText}`.trim(),
+          topic: before.subject.topic,
+        };
   const scope: Scope = {
-    years: fragment.scope.years.length ? fragment.scope.years : before.scope.years,
+    // a fragment that names its own time ("this year", "the plan") drops the years before
+    years: fragment.scope.years.length
+      ? fragment.scope.years
+      : fragment.scope.relative || fragment.scope.part
+        ? []
+        : before.scope.years,
     relative: fragment.scope.years.length
       ? fragment.scope.relative
       : (fragment.scope.relative ?? before.scope.relative),
@@ -197,6 +233,9 @@ export function readQuestion(question: string, history: Turn[], ctx: ReadContext
       fragment.scope.part ??
       (fragment.scope.years.length || fragment.scope.relative ? undefined : before.scope.part),
     places: fragment.scope.places.length ? fragment.scope.places : before.scope.places,
+    ...((fragment.scope.reportYears ?? before.scope.reportYears)
+      ? { reportYears: fragment.scope.reportYears ?? before.scope.reportYears }
+      : {}),
     level: fragment.scope.places.length
       ? fragment.scope.level
       : (fragment.scope.level ?? before.scope.level),
@@ -205,6 +244,7 @@ export function readQuestion(question: string, history: Turn[], ctx: ReadContext
     kind,
     asksNumber: fragment.asksNumber || (kind === before.kind && before.asksNumber),
     unit: fragment.unit ?? (kind === before.kind ? before.unit : undefined),
+    ...(fragment.total || (kind === before.kind && before.total) ? { total: true } : {}),
     direction: fragment.direction ?? before.direction,
     figures: fragment.figures.length ? fragment.figures : before.figures,
     scope,

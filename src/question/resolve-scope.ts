@@ -93,6 +93,13 @@ export function resolveScope(scope: Scope, docs: DocInfo[], places: PlaceIndex):
   chosen = [...new Set(chosen)];
 
   const missingYears: number[] = [];
+  // "the 2008 report": the reports given that year, and the years it speaks of read inside them
+  const given = scope.reportYears ?? [];
+  if (given.length) {
+    const ofYear = chosen.filter((d) => d.meta.year !== undefined && given.includes(d.meta.year));
+    if (!ofYear.length) missingYears.push(...given);
+    chosen = ofYear;
+  }
   let out: DocScope[];
   if (scope.years.length) {
     out = [];
@@ -129,7 +136,11 @@ export function resolveScope(scope: Scope, docs: DocInfo[], places: PlaceIndex):
   }
   return {
     docs: out,
-    named: scope.places.length > 0 || scope.level !== undefined || scope.years.length > 0,
+    named:
+      scope.places.length > 0 ||
+      scope.level !== undefined ||
+      scope.years.length > 0 ||
+      given.length > 0,
     missingPlaces,
     missingLevel,
     missingYears,

@@ -11,7 +11,7 @@ import { YEAR_WORDS } from "./years.js";
 const ZH_ASKING = new RegExp(
   [
     "请问一下|请问|请告诉我|告诉我|我想知道|我想了解|想问一下|想问|想了解|想知道|能不能说说|能否|麻烦|帮我查一下|帮我|查一下|说说|讲讲|介绍一下|介绍",
-    "(?:根据|按照)?(?:这份|这个|本|该)?(?:市|省)?(?:政府)?工作报告(?:里|中|上)?|(?:这份|这个|该)?报告(?:里|中|上)?",
+    "(?:根据|按照)?(?:这份|这个|本|该)?(?:市|省)?(?:政府)?工作报告(?:里|中|上)?(?:说)?|(?:这份|这个|该)?报告(?:里|中|上)?(?:说)?",
     "(?:提到|提及|谈到|说到|讲到|指出|显示|表示|写了|说了|讲了|提了)(?:了)?",
     "到底|究竟|具体|大概|大约|一共|总共|共计|目前|现在|已经|总体上|总的来说|主要是",
     "(?:多少|几)(?:个|万|亿|千|百)?(?:百分点|点|个|家|项|所|座|条|处|件|只|头|辆|列|场|批|支|架|艘|套|户|名|位|次|届|款|部|种|本|人次|人|倍|成)?",
@@ -28,13 +28,15 @@ const ZH_ASKING = new RegExp(
 const EN_ASKING = new RegExp(
   [
     "\\b(?:please|could you|can you|would you|tell me|i(?:'d| would) like to know|i want to know|do you know|let me know)\\b",
-    "\\b(?:according to|in|from) (?:the|this) (?:government )?(?:work )?report\\b|\\b(?:the|this) (?:government )?(?:work )?report(?:'s)?\\b",
+    "\\b(?:according to|in|from)\\s+(?:the|this)\\s+(?:government\\s+)?(?:work\\s+)?report\\b|\\b(?:the|this)\\s+(?:government\\s+)?(?:work\\s+)?report(?:'s)?\\b",
     "\\b(?:what|which|who|whom|whose|when|where|why|how)(?:'s)?\\b",
     "\\b(?:does|do|did|is|are|was|were|has|have|had|will|would|can|could|should|shall|be|been|being)\\b",
     "\\b(?:say|says|said|mention|mentions|mentioned|state|states|stated|tell|tells|about|regarding|concerning|admit|admits|admitted|acknowledge|acknowledges|acknowledged|list|lists|name|names)\\b",
     "\\b(?:many|much|exactly|roughly|approximately|currently|now|so far|any|there|it|its|they|their|them)\\b",
     // how a question frames what was or will be done, not what it is about
     "\\b(?:plans?|planned|planning|going to|intends?|measures|steps|efforts|actions|initiatives|done|doing|do|did)\\b",
+    // how people ask how something is going: what's going on with, what progress has been made on
+    "\\b(?:going on|going|happening|progress|made|around)\\b",
     "\\b(?:bigger|larger|higher|greater|faster|smaller|lower|fewer|slower|more|less|most|least|than|or|which one|one)\\b",
   ].join("|"),
   "gi",

@@ -15,6 +15,8 @@ export type Turn = { role: "user" | "assistant"; content: string };
 export type Scope = {
   /** years the question names */
   years: number[];
+  /** years that name the report itself ("2013年政府工作报告", "the 2008 report") */
+  reportYears?: number[];
   /** "this year", "去年", "过去五年": resolved inside each report */
   relative?: RelativeYear;
   /** the review, the plan or the problems, when the wording says */
@@ -38,6 +40,8 @@ export type Reading = {
   /** a yes/no question that asks about a number ("超过一万家了吗") */
   asksNumber: boolean;
   unit?: Unit;
+  /** asks how many there are in all, not how many were added ("一共有多少家") */
+  total?: boolean;
   direction?: Direction;
   /** figures the question names, years aside ("over 200 million", "16%") */
   figures: Figure[];

@@ -46,6 +46,37 @@ export function explicitYears(text: string): number[] {
   return out;
 }
 
+/**
+ * A year that names a report itself: "2013年政府工作报告", "2015年报告", "the 2008 report",
+ * "the 2016 government work report". The report is the one given that year; the years it
+ * speaks of are read inside it ("2013年政府工作报告回顾过去五年" reviews 2008–2012).
+ */
+const Y = String.raw`(?:19|20)\d{2}`;
+const REPORT_YEAR = new RegExp(
+  [
+    // 2013年和2018年的政府工作报告, 2015年报告, 2024年成都市政府工作报告
+    String.raw`${Y}\s*年?(?:\s*(?:和|与|及|、|跟|以及|或)\s*${Y}\s*年?)*(?:的|度)?(?:[\u3400-\u9fff]{0,8}?(?:国务院|省|市|自治区|区))?(?:政府工作)?报告`,
+    // the 2013 and 2018 reports, the 2016 government work report, and "the 2015 one" after it
+    String.raw`\b${Y}(?:'s)?(?:\s*(?:,|and|or)\s*${Y})*\s+(?:(?:national|state council)\s+)?(?:government\s+)?(?:work\s+)?reports?\b`,
+    String.raw`(?<=\breports?\b.*)\bthe\s+${Y}\s+one\b`,
+  ].join("|"),
+  "gi",
+);
+
+/** The years that name reports, and the text with them blanked out (for the years spoken of). */
+export function reportYears(text: string): { years: number[]; rest: string } {
+  const years: number[] = [];
+  const rest = arabicYears(text).replace(REPORT_YEAR, (m) =>
+    // spaces of the same length: offsets into the text (places found in it) stay right
+    m.replace(/((?:19|20)\d{2})\s*年?(?:'s)?/g, (y, digits: string) => {
+      const year = Number(digits);
+      if (!years.includes(year)) years.push(year);
+      return " ".repeat(y.length);
+    }),
+  );
+  return { years, rest };
+}
+
 const RELATIVE: [RelativeYear, RegExp][] = [
   ["before-last", /前年|the year before last/i],
   [

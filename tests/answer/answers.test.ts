@@ -44,6 +44,28 @@ describe("offline answers", () => {
     expect(askedDirection("增减变化多少？")).toBeUndefined();
   });
 
+  it("answers a question about a direction with the clause that says which way it went", async () => {
+    const a = await ask("成都的耕地是不是越来越少了");
+    expect(a.answer).toMatch(/^不是，/);
+    expect(a.answer).toContain("耕地面积连续3年净增加");
+    expect((await ask("去年生产安全事故是不是比前年多了")).answer).toMatch(/^不是，.*下降25\.1%/);
+  });
+
+  it("does not answer how many there are in all with how many were added", async () => {
+    expect((await ask("成都一共有多少家专精特新小巨人企业")).grounded).toBe(false);
+    const added = await ask("成都去年新增了多少家专精特新小巨人？");
+    expect(added.answer).toContain("新增国家级专精特新“小巨人”企业84家");
+    expect(
+      (
+        await ask("那现在一共有多少家", [
+          { role: "user", content: "成都去年新增了多少家专精特新小巨人？" },
+        ])
+      ).grounded,
+    ).toBe(false);
+    // adding is what the question asks about: the count added answers it
+    expect((await ask("成都去年一共引进了多少个制造业重大项目")).answer).toContain("281个");
+  });
+
   it("checks a figure the question names against the report's figure of that size", async () => {
     const visits = await ask("Did Chengdu get over 200 million tourist visits last year?");
     expect(visits.citations[0]?.text).toContain("全年接待游客2.8亿人次");

@@ -12,6 +12,7 @@ export const figureNeed = (r: Reading): EvidenceNeed => ({
   rank: r.kind === "rank",
   unit: r.kind === "rank" ? undefined : r.unit,
   direction: r.direction,
+  total: r.total,
 });
 
 /** The clause that answers a figure question, if the passages hold one well enough. */

@@ -1,18 +1,15 @@
-import type { Range } from "../../index/bm25.js";
 import type { Passage } from "../../ingest/types.js";
 import type { Reading } from "../../question/types.js";
-import type { Hit } from "../../retrieve/hybrid-search.js";
-import { findFigures } from "../../text/numbers.js";
-import { bare, clauses, type Span, sentences } from "../clauses.js";
 import { type AnswerContext, citationOf, type Retrieved } from "../context.js";
 import { glossFigures } from "../english-figures.js";
-import { coverage, type WeightedGroup } from "../match-terms.js";
+import { coverage } from "../match-terms.js";
 import { according, sentenceCase, topicOf } from "../phrasing.js";
 import { weightedQuery } from "../pick-evidence.js";
 import { partYears, yearsText } from "../report-name.js";
 import { termSet } from "../term-set.js";
 import type { Citation } from "../types.js";
-import { type SectionNode, sectionPassages, sectionTopic } from "./section-topic.js";
+import { bareHeading, sectionTopic } from "./section-topic.js";
+import { type Mode, POINT_WEIGHTS, type Point, points, pool } from "./summary-points.js";
 
 /**
  * How an open answer picks its points (tuning part of the eval set): clauses of the
@@ -20,131 +17,20 @@ import { type SectionNode, sectionPassages, sectionTopic } from "./section-topic
  * (a quoted name, a project, an event), and lose for being a heading or a bare slogan.
  */
 export const SUMMARY_WEIGHTS = {
-  /** per point already taken from the same sentence */
-  sameSentence: 0.35,
   /** points given at most and at least */
-  maxPoints: 6,
+  maxPoints: 8,
   minPoints: 2,
 
   /** the longest point, in characters; longer clauses are cut at a comma (a shortcoming: 90) */
   maxChars: 70,
   maxProblemChars: 90,
-  /** the least share of the question's weight the chosen section must hold overall */
+  /** the least share of the question's weight (its topic's words, generic ones aside) the
+   * chosen section and points must hold */
   minShare: { zh: 0.34, en: 0.4 },
 };
 
-const NAMED =
-  /“[^”]{2,20}”|《[^》]{2,20}》|[\u4e00-\u9fff]{2,12}(?:大会|博览会|论坛|峰会|赛事|运动会|大运会|项目|工程|基地|平台|园区|中心|公园|铁路|机场|线|枢纽|计划|行动|示范区|试验区|改革|基金|政策)/;
-
-/**
- * How a point scores, by the kind of question: an open question wants the section's facts
- * (figures, named things, its first clauses); a list question the clauses that name the
- * things asked for, wherever the top passages have them; a problems question the
- * shortcomings themselves, in order. A point below minScore is left out once minPoints are in.
- */
-export const POINT_WEIGHTS = {
-  open: { subject: 0.8, figure: 1, named: 0.5, early: 0.3, minScore: 0.5 },
-  list: { subject: 2, figure: 0.3, named: 0.8, early: 0, minScore: 1 },
-  problems: { subject: 1, figure: 0, named: 0, early: 0.2, minScore: 0 },
-};
-type Mode = keyof typeof POINT_WEIGHTS;
-
 /** The words that frame a problems question ("哪些不足", "what problems"), not its topic. */
 const PROBLEM_WORDS = /问题|不足|短板|困难|挑战|差距|弱项|薄弱|短处/;
-
-type Point = { passage: Passage; span: Span; score: number; order: number; sentence: number };
-
-/** A figure that counts: not a year, not inside a quoted name ("1+1+6"政策体系). */
-const hasOwnFigure = (t: string) =>
-  findFigures(t.replace(/“[^”]*”|《[^》]*》/g, " ")).some(
-    (f) =>
-      !(f.value >= 1900 && f.value <= 2100 && !f.percent) &&
-      !f.raw.match(/^[一二三四五六七八九十]+$/),
-  );
-
-/** The clauses of a section that carry its facts, best first. */
-function points(
-  passages: Passage[],
-  weighted: WeightedGroup[],
-  ctx: AnswerContext,
-  heading: string,
-  mode: Mode,
-): Point[] {
-  const W = POINT_WEIGHTS[mode];
-  const out: Point[] = [];
-  let order = 0;
-  let sentenceNo = 0;
-  let last = "";
-  for (const p of passages) {
-    const topic = p.section[p.section.length - 1] ?? "";
-    if (topic !== last) sentenceNo = 0;
-    last = topic;
-    for (const sentence of sentences(p.text)) {
-      const text = sentence.text.trim();
-      sentenceNo++;
-      // a lead sentence that only names the topic, or a heading, is not a point
-      if (bare(text) === heading || text.length <= heading.length + 2) continue;
-      // a shortcoming is a whole item of the list (between semicolons), after its lead-in
-      const units =
-        mode === "problems"
-          ? [itemOf(sentence)].filter((u): u is Span => u !== undefined)
-          : clauses(sentence);
-      let clauseNo = 0;
-      for (const clause of units) {
-        const t = bare(clause.text);
-        if (t.length < 4 || t === heading || t === bare(topic)) continue;
-        clauseNo++;
-        const share = coverage(weighted, termSet(ctx.index.tokenizer, t)).share;
-        const early = sentenceNo <= 2 && clauseNo <= 3 ? W.early : 0;
-        const score =
-          W.subject * share +
-          (hasOwnFigure(t) ? W.figure : 0) +
-          (NAMED.test(t) ? W.named : 0) +
-          early;
-        const start = clause.start + clause.text.indexOf(t);
-        out.push({
-          passage: p,
-          span: { text: t, start, end: start + t.length },
-          score,
-          order: order++,
-          sentence: order - clauseNo,
-        });
-      }
-    }
-  }
-  return out.sort((a, b) => b.score - a.score || a.order - b.order);
-}
-
-/**
- * Where the points come from: an open question's section; a list question's top passages
- * (the things asked for may sit in several sections); a problems question's shortcomings
- * paragraph (the scope holds only that part) of the best-matching report.
- */
-function pool(
-  mode: Mode,
-  node: SectionNode | undefined,
-  hits: Hit[],
-  ranges: readonly Range[],
-  ctx: AnswerContext,
-): Passage[] {
-  if (mode === "open" && node) return sectionPassages(ctx.index.passages, ranges, node);
-  if (mode === "problems") {
-    const doc = hits[0]?.passage.doc;
-    return sectionPassages(ctx.index.passages, ranges, { doc: doc ?? "", path: [] });
-  }
-  const top = hits.slice(0, mode === "list" ? 6 : 2).map((h) => h.passage);
-  const at = (p: Passage) => ctx.index.byId.get(p.id) ?? 0;
-  return top.sort((a, b) => at(a) - at(b));
-}
-
-/** An item of a list of shortcomings: the sentence after its lead-in ("…还面临一些问题短板："), if any is left. */
-function itemOf(sentence: Span): Span | undefined {
-  const colon = Math.max(sentence.text.lastIndexOf("："), sentence.text.lastIndexOf(":"));
-  const from = colon >= 0 ? colon + 1 : 0;
-  const text = sentence.text.slice(from).replace(/，?等等[。；;]?$/, "");
-  if (bare(text).length < 4) return undefined;
-  return { text, start: sentence.start + from, end: sentence.start + from + text.length };
-}
 
 /** Cut a long clause at a comma or 、 within the limit. */
 const shorten = (t: string, max: number) => {
@@ -177,8 +63,11 @@ export function summaryAnswer(
       ? sectionTopic(hits, weighted, ctx.index.tokenizer, ctx.index.passages, ranges)
       : undefined;
   const passages = pool(mode, node, hits, ranges, ctx);
-  const heading = node?.path[node.path.length - 1] ?? "";
-  const all = points(passages, weighted, ctx, heading, mode);
+  const last = node?.path[node.path.length - 1] ?? "";
+  const heading = bareHeading(last) ? "" : last;
+  const top = hits[0]?.score || 1;
+  const relevance = new Map(hits.map((h) => [h.passage.id, h.score / top]));
+  const all = points(passages, weighted, ctx, heading, mode, relevance);
   const minScore = POINT_WEIGHTS[mode].minScore;
   // greedily the best point, each later one from the same sentence counting a little less
   const chosen: Point[] = [];
@@ -188,7 +77,7 @@ export function summaryAnswer(
     let bestScore = Number.NEGATIVE_INFINITY;
     left.forEach((p, i) => {
       const same = chosen.filter((c) => c.sentence === p.sentence).length;
-      const s = p.score - W.sameSentence * same;
+      const s = p.score - POINT_WEIGHTS[mode].sameSentence * same;
       if (s > bestScore) {
         bestScore = s;
         bestAt = i;
@@ -204,7 +93,10 @@ export function summaryAnswer(
   ]);
   // a problems question that names no topic the report has is about the shortcomings at large
   const topical = mode === "problems" ? weighted.filter((g) => g.present) : weighted;
-  if (topical.length && coverage(topical, covered).share < W.minShare[reading.language])
+  // the topic's own words judge it: generic ones (提高, 建设, improve) say how, not what
+  const content = topical.filter((g) => !g.generic);
+  const judged = content.length ? content : topical;
+  if (judged.length && coverage(judged, covered).share < W.minShare[reading.language])
     return undefined;
   chosen.sort((a, b) => a.order - b.order);
 

@@ -87,8 +87,11 @@ function yesNo(reading: Reading, shown: Shown[], zh: boolean): string | undefine
     if (result && result.figure.percent === target.figure.percent)
       return metTarget(target, result, zh);
   }
-  // one year against another: the lines of the years named, targets first when both are there
-  const years = reading.scope.years;
+  // one year against another: the lines of the years named (or of the reports named by their
+  // years: the 2016 report against the 2015 one), targets first when both are there
+  const years = reading.scope.years.length
+    ? reading.scope.years
+    : (reading.scope.reportYears ?? []);
   const ofYear = (y: number | undefined) => {
     const own = shown.filter((l) => l.years.length === 1 && l.years[0] === y);
     return own.find(isTarget) ?? own[0];

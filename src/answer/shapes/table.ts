@@ -41,12 +41,14 @@ export function wantsTable(r: Reading, x: Retrieved, ctx: AnswerContext): boolea
   if (r.kind === "table") return true;
   const named = r.scope.places.length + (r.scope.level ? 1 : 0);
   if ((r.kind === "compare" || r.kind === "yesno") && named >= 2) return true;
-  if (r.kind === "yesno" && r.scope.years.length > 0 && docs === 2) return true;
+  // years named, as years or as the reports of those years ("2013年和2018年的政府工作报告")
+  const years = r.scope.years.length + (r.scope.reportYears?.length ?? 0);
+  if (r.kind === "yesno" && years > 0 && docs === 2) return true;
   // "2015年经济增长目标完成了吗": the year's plan against the reviews that cover the year
   if (r.kind === "yesno" && r.scope.years.length === 1 && MET.test(r.question)) return true;
   // "北京、上海、广东2024年城镇新增就业各多少", "What CPI targets did the national reports of
   // 2013 to 2018 set?": a figure of several places or years
-  const several = named >= 2 || r.scope.level !== undefined || r.scope.years.length >= 2;
+  const several = named >= 2 || r.scope.level !== undefined || years >= 2;
   const figures = r.kind === "figure" || r.asksNumber || subjectIndicators(r, ctx).keys.size > 0;
   return several && figures && r.kind !== "about" && r.kind !== "problems";
 }

@@ -33,6 +33,13 @@ function agrees(report: Figure, asked: Figure, c: Comparator): boolean {
 /** A question about a place in a ranking: 第一, 前50, top 5, No. 1. */
 const RANK_ASKED = /第\s*[\d一二三四五六七八九十]+|前\s*\d+|\btop\s*\d+|\bNo\.\s*\d+|\bnumber 1\b/i;
 
+/**
+ * How many clauses a verdict weighs: a question about a direction looks further down for a
+ * clause that says which way its subject went (the report's clauses that only name the topic
+ * tie with it: 耕地保护红线守牢守稳 beside 耕地面积连续3年净增加).
+ */
+export const VERDICT = { candidates: 5, directionCandidates: 15 };
+
 export type Verdict = { yes: boolean; evidence: Evidence };
 
 /**
@@ -57,7 +64,7 @@ export function verdictOf(
     { figure: needFigure, rank: asksRank, unit: asksRank ? undefined : reading.unit },
     result.hits,
     { tokenizer: ctx.index.tokenizer, stats },
-    5,
+    reading.direction ? VERDICT.directionCandidates : VERDICT.candidates,
   );
   const grounded = candidates.filter((c) => c.answers && isGrounded(c, reading.language));
   // a question about a direction is answered by a clause that says which way it went
