@@ -4,7 +4,7 @@ import { z } from "zod";
  * Bump when the lexicon's build changes: indexes are then rebuilt (it is part of the index
  * version) and every cached file of an older build is left behind.
  */
-export const LEXICON_VERSION = "lexicon-15";
+export const LEXICON_VERSION = "lexicon-16";
 
 /** A sense: the index terms of one Chinese word (space-separated) and its weight p (1 for the best). */
 const senseSchema = z.tuple([z.string().min(1), z.number().min(0).max(1)]);
