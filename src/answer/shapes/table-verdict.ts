@@ -1,5 +1,6 @@
 import type { Reading } from "../../question/types.js";
 import { englishFigure } from "../../text/numbers.js";
+import { yearsText } from "../report-name.js";
 import type { LineFigure, TableLine } from "./table-lines.js";
 
 const HIGHEST =
@@ -67,8 +68,7 @@ function firstAgainstSecond(reading: Reading, first: Shown, second: Shown, zh: b
   const yes = lower
     ? first.figure.value < second.figure.value
     : first.figure.value > second.figure.value;
-  const y = (l: Shown) =>
-    l.years.length > 1 ? `${l.years[0]}–${l.years[l.years.length - 1]}` : `${l.years[0] ?? ""}`;
+  const y = (l: Shown) => yearsText(l.years, "en");
   if (zh)
     return `${yes ? "是的" : "不是"}：${y(first)}年为${first.figure.raw}，${y(second)}年为${second.figure.raw}。\n`;
   return `${yes ? "Yes" : "No"}: ${en(first.figure)} in ${y(first)} against ${en(second.figure)} in ${y(second)}.\n`;

@@ -97,12 +97,12 @@ export async function tableAnswer(
     figureLines(reading, x, ctx, TABLE_MAX_ROWS) ??
     (await searchedLines(reading, x, ctx, TABLE_MAX_ROWS));
   if (!lines.some((l) => l.passage)) return undefined;
-  const lines2 = resultsOverTargets(reading, lines);
+  const answering = resultsOverTargets(reading, lines);
   const keep = condition(reading);
   // a verdict rests on the lines with figures; a condition keeps the lines that meet it
   const yesno = YESNO_SHAPE.test(reading.question) || reading.kind === "yesno";
   const shown =
-    keep || yesno ? lines2.filter((l) => l.figure && (!keep || keep(l.figure))) : lines2;
+    keep || yesno ? answering.filter((l) => l.figure && (!keep || keep(l.figure))) : answering;
   const zh = reading.language === "zh";
   const citations: Citation[] = [];
   const table: Table = {
